@@ -1,0 +1,60 @@
+using MacroVersioning.Code;
+
+namespace MacroVersioning.Tests.S3;
+
+/// <summary>Network failures on loopback: nothing listening, a server that stalls, a body cut short.</summary>
+public sealed class S3ContentSourceFailureTests
+{
+    private static readonly S3CodeObject Code = new("code", "app.zip", null);
+
+    [Fact(Timeout = 60_000)]
+    public async Task Unreachable_endpoint_fails_naming_object_and_endpoint()
+    {
+        var endpoint = StandInServer.ClosedEndpoint();
+
+        var digests = await TestSources.For(endpoint, TestSources.Impatient).DigestAsync([Code], CancellationToken.None);
+
+        digests.Should().ContainSingle().Which.Error.Should().ContainAll("s3://code/app.zip: ", $"could not reach S3 at {endpoint}", "ConnectionRefused");
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task Deadline_stops_a_read_from_a_server_that_never_answers()
+    {
+        await using var server = StandInServer.Silent();
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(1));
+
+        var digests = await TestSources.For(server.Endpoint).DigestAsync([Code], deadline.Token);
+
+        digests.Should().ContainSingle().Which.Error.Should().ContainAll("s3://code/app.zip: ", "ran out of time", "Timeout");
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task Server_that_never_answers_times_out_after_the_call_limit()
+    {
+        await using var server = StandInServer.Silent();
+
+        var digests = await TestSources.For(server.Endpoint, TestSources.Impatient).DigestAsync([Code], CancellationToken.None);
+
+        digests.Should().ContainSingle().Which.Error.Should().ContainAll("s3://code/app.zip: ", "did not answer within 2 s (time-out");
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task Body_that_stalls_midway_times_out()
+    {
+        await using var server = StandInServer.StallingBody(100_000);
+
+        var digests = await TestSources.For(server.Endpoint, TestSources.Impatient).DigestAsync([Code], CancellationToken.None);
+
+        digests.Should().ContainSingle().Which.Error.Should().ContainAll("s3://code/app.zip: ", "stalled", "of 100000 bytes (read time-out)");
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task Body_shorter_than_its_content_length_is_a_truncated_read()
+    {
+        await using var server = StandInServer.Truncating(100_000);
+
+        var digests = await TestSources.For(server.Endpoint, TestSources.Impatient).DigestAsync([Code], CancellationToken.None);
+
+        digests.Should().ContainSingle().Which.Error.Should().ContainAll("s3://code/app.zip: ", "of 100000 bytes (truncated response)");
+    }
+}
