@@ -56,7 +56,7 @@ internal sealed partial class IntrinsicResolver
                 var copy = new JsonObject();
                 foreach (var (key, value) in obj)
                 {
-                    var resolved = Resolve(value, scope, depth + 1);
+                    var resolved = Resolve(value, scope.Enter(key), depth + 1);
                     if (!ReferenceEquals(resolved, Removed))
                     {
                         copy[key] = resolved;
@@ -66,9 +66,10 @@ internal sealed partial class IntrinsicResolver
                 return copy;
             case JsonArray array:
                 var items = new JsonArray();
-                foreach (var item in array)
+                for (var i = 0; i < array.Count; i++)
                 {
-                    var resolved = Resolve(item, scope, depth + 1);
+                    var item = array[i];
+                    var resolved = Resolve(item, scope.Enter(i), depth + 1);
                     if (!ReferenceEquals(resolved, Removed))
                     {
                         items.Add(resolved);
@@ -138,5 +139,11 @@ internal sealed partial class IntrinsicResolver
         return "noecho:unkeyed";
     }
 
-    private readonly record struct Scope(bool Reveal, string Path, List<Problem> Problems);
+    private readonly record struct Scope(bool Reveal, string Path, List<Problem> Problems)
+    {
+        // Paths are only needed for messages about hashed values; revealing scopes skip the strings.
+        public Scope Enter(string key) => Reveal ? this : this with { Path = $"{Path}.{key}" };
+
+        public Scope Enter(int index) => Reveal ? this : this with { Path = $"{Path}[{index}]" };
+    }
 }
