@@ -175,6 +175,17 @@ public sealed class RuntimeLoopTests
     }
 
     [Fact]
+    public async Task ARequestIdIsEscapedInThePathItIsAnsweredOn()
+    {
+        await using var api = RuntimeApiStandIn.Start();
+        api.Enqueue("id/with space?", "x");
+
+        var (_, posts, _) = await RunUntilAsync(api, 1, () => (body, _) => Task.FromResult(body));
+
+        posts.Single().Should().Be(new PostedToRuntime(PostKind.Response, "id/with space?", "x", null));
+    }
+
+    [Fact]
     public async Task EachInvocationExportsItsOwnTraceIdAndClearsAMissingOne()
     {
         await using var api = RuntimeApiStandIn.Start();
