@@ -41,8 +41,24 @@ public sealed class MacroHandlerSecretTests
         var log = new StringWriter();
         var handler = new MacroHandler(_ => new FakeCodeSource(), TransformOptions.Lambda([9, 9, 9]), log);
 
-        var text = await handler.HandleAsync(RequestWithSecret(true), CancellationToken.None);
+        var request = JsonNode.Parse(RequestWithSecret(true))!.AsObject();
+        request["params"] = new JsonObject { ["CodeIdentity"] = "location" };
+        request["fragment"]!["Resources"]!["Fn"] = JsonNode.Parse("""
+            {
+              "Type": "AWS::Lambda::Function",
+              "Properties": {
+                "Runtime": "python3.12",
+                "Handler": "index.handler",
+                "Role": "arn:aws:iam::123456789012:role/fn",
+                "Code": { "S3Bucket": "code-bucket", "S3Key": "fn.zip" },
+                "Environment": { "Variables": { "DB_PASSWORD": { "Ref": "DbPassword" } } }
+              }
+            }
+            """);
 
+        var text = await handler.HandleAsync(request.ToJsonString(), CancellationToken.None);
+
+        JsonNode.Parse(text)!["status"]!.GetValue<string>().Should().Be("success");
         text.Should().NotContain(Secret);
         log.ToString().Should().NotContain(Secret);
     }
