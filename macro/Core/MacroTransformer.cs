@@ -1,19 +1,80 @@
 using System.Text.Json.Nodes;
 using MacroVersioning.Code;
+using MacroVersioning.Core.CodeIdentity;
+using MacroVersioning.Core.Emit;
+using MacroVersioning.Core.Functions;
+using MacroVersioning.Core.Planning;
+using MacroVersioning.Core.Resolution;
+using MacroVersioning.Core.Settings;
 
 namespace MacroVersioning.Core;
 
 /// <summary>
 /// The pure transform: fragment + parameter values + a code-identity source in, versioned fragment
 /// (or every problem) out. No AWS call and no console here; the Lambda, the CLI and the tests call this.
+/// Stages: read settings → find functions and merge Globals → resolve and classify → identify code →
+/// hash and emit → check limits.
 /// </summary>
 public static class MacroTransformer
 {
-    public static Task<TransformResult> TransformAsync(
+    public const string SettingsPath = "Transform.VersioningMacro.Parameters";
+
+    public static async Task<TransformResult> TransformAsync(
         MacroRequest request, TransformOptions options, ICodeIdentitySource codeSource, CancellationToken cancellationToken)
     {
-        // Skeleton: the pipeline lands in the next commit.
+        var problems = new List<Problem>();
+        var reports = new List<FunctionReport>();
         var fragment = (JsonObject)request.Fragment.DeepClone();
-        return Task.FromResult(new TransformResult(fragment, [], []));
+        var context = new TemplateContext(fragment, request.TemplateParameterValues, request.Region, request.AccountId, options.HashKey);
+        if (fragment["Resources"] is not JsonObject { Count: > 0 } resources)
+        {
+            return Fail([new Problem("Resources", "is missing or empty; VersioningMacro belongs in the template-level Transform of a template with Resources, not in Fn::Transform")], context);
+        }
+
+        var settings = SettingsReader.Read(request.Params, SettingsPath, new MacroSettings(), problems);
+        var candidates = FunctionLocator.Find(resources, Globals(fragment, problems), settings, problems, reports);
+        if (options.CodeIdentityOverride is { } mode)
+        {
+            candidates = [.. candidates.Select(c => c with { Settings = c.Settings with { CodeIdentity = mode } })];
+        }
+
+        var resolver = new IntrinsicResolver(context);
+        var planner = new FunctionPlanner(context, resolver, new CodeLocator(resolver, options, problems), problems);
+        var plans = candidates.Select(planner.Plan).OfType<FunctionPlan>().ToList();
+        if (problems.Count > 0)
+        {
+            return Fail(problems, context);
+        }
+
+        var digests = await CodeDigests.ReadAsync(plans, codeSource, problems, cancellationToken).ConfigureAwait(false);
+        if (problems.Count > 0)
+        {
+            return Fail(problems, context);
+        }
+
+        VersionEmitter.Emit(fragment, plans, digests, problems, reports);
+        TemplateLimits.Check(fragment, problems);
+        return problems.Count > 0 ? Fail(problems, context) : new TransformResult(fragment, [], reports);
     }
+
+    private static JsonObject? Globals(JsonObject fragment, List<Problem> problems)
+    {
+        var function = (fragment["Globals"] as JsonObject)?["Function"];
+        if (function is not null and not JsonObject)
+        {
+            problems.Add(new Problem("Globals.Function", "must be a map of function properties"));
+        }
+
+        return function as JsonObject;
+    }
+
+    /// <summary>Last line of defence: no NoEcho value leaves in a message, whatever produced it.</summary>
+    private static TransformResult Fail(List<Problem> problems, TemplateContext context)
+    {
+        var secrets = context.SecretValues().OrderByDescending(s => s.Length).ToList();
+        return TransformResult.Failure([.. problems.Select(p => new Problem(p.Path, Redact(p.Message, secrets)))]);
+    }
+
+    private static string Redact(string message, List<string> secrets) =>
+        secrets.Aggregate(message, (text, secret) => text.Replace(secret, "****", StringComparison.Ordinal));
 }

@@ -1,7 +1,38 @@
+using System.Text;
+using MacroVersioning.Code;
+using MacroVersioning.Core;
+
 namespace MacroVersioning.Lambda;
 
-/// <summary>The Lambda runtime API loop (executable-mode handler).</summary>
+/// <summary>
+/// The Lambda side of the program. The managed <c>dotnet10</c> runtime starts this assembly in
+/// executable mode with <c>AWS_LAMBDA_RUNTIME_API</c> set; from there we speak the runtime API
+/// ourselves. See https://docs.aws.amazon.com/lambda/latest/dg/runtimes-api.html
+/// </summary>
 internal static class LambdaEntryPoint
 {
-    public static Task<int> RunAsync(string runtimeApi) => Task.FromResult(runtimeApi.Length == 0 ? 1 : 0);
+    /// <summary>
+    /// The deployer's key for NoEcho values entering the hash (see <see cref="TransformOptions.HashKey"/>);
+    /// read once at init, never logged.
+    /// </summary>
+    public const string HashKeyVariable = "VERSIONING_MACRO_HASH_KEY";
+
+    /// <param name="runtimeApi">The <c>AWS_LAMBDA_RUNTIME_API</c> value, <c>host:port</c>.</param>
+    /// <returns>The process exit code; Lambda starts a fresh environment after an exit.</returns>
+    public static async Task<int> RunAsync(string runtimeApi)
+    {
+        using var http = RuntimeApiClient.CreateHttpClient(runtimeApi);
+        var loop = new RuntimeLoop(new RuntimeApiClient(http, RuntimeApiClient.DefaultPostTimeout), Console.Out, RuntimeLoopOptions.Default);
+        return await loop.RunAsync(() => CreateHandler(Environment.GetEnvironmentVariable, Console.Out), CancellationToken.None).ConfigureAwait(false);
+    }
+
+    /// <summary>Init: everything read from the environment, once; a throw here is reported on <c>init/error</c>.</summary>
+    internal static InvocationHandler CreateHandler(Func<string, string?> environment, TextWriter log)
+    {
+        var options = TransformOptions.Lambda(ReadHashKey(environment(HashKeyVariable)));
+        return new MacroHandler(region => CodeSourceFactory.Create(region, s3Endpoint: null), options, log).HandleAsync;
+    }
+
+    /// <summary>The key's UTF-8 bytes; unset or empty means no key (NoEcho values in hashed configuration then fail).</summary>
+    internal static byte[]? ReadHashKey(string? value) => string.IsNullOrEmpty(value) ? null : Encoding.UTF8.GetBytes(value);
 }

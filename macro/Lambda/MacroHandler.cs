@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using System.Text.Json.Nodes;
 using MacroVersioning.Code;
 using MacroVersioning.Core;
 
@@ -7,12 +9,125 @@ namespace MacroVersioning.Lambda;
 /// Turns one macro request body into one response body. Never throws: every problem becomes a
 /// <c>status: failure</c> response, because CloudFormation shows an exception only as
 /// "Received malformed response from transform".
+/// See https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/template-macros.html
 /// </summary>
-public sealed class MacroHandler(Func<string, ICodeIdentitySource> codeSourceForRegion, TransformOptions options, TextWriter log)
+public sealed class MacroHandler
 {
-    public Task<string> HandleAsync(string requestBody, CancellationToken cancellationToken)
+    internal const string TimeoutMessage =
+        "the macro ran out of time reading code before its Lambda deadline and changed nothing; raise the Timeout of the macro's function, or set CodeIdentity: location to hash S3 locations instead of reading the objects";
+
+    private readonly Func<string, ICodeIdentitySource> codeSourceForRegion;
+    private readonly TransformOptions options;
+    private readonly TextWriter log;
+    private readonly Func<MacroRequest, TransformOptions, ICodeIdentitySource, CancellationToken, Task<TransformResult>> transform;
+
+    /// <param name="codeSourceForRegion">The code-identity source for the request's region (Lambda reads code buckets there).</param>
+    /// <param name="options">How to transform; <see cref="TransformOptions.Lambda"/> in the Lambda.</param>
+    /// <param name="log">Receives one JSON line per invocation.</param>
+    public MacroHandler(Func<string, ICodeIdentitySource> codeSourceForRegion, TransformOptions options, TextWriter log)
+        : this(codeSourceForRegion, options, log, MacroTransformer.TransformAsync)
     {
-        _ = (codeSourceForRegion, options, log, requestBody, cancellationToken);
-        return Task.FromResult("{}");
+    }
+
+    /// <summary>Tests put a transform here that stalls or throws, to prove the handler still answers.</summary>
+    internal MacroHandler(
+        Func<string, ICodeIdentitySource> codeSourceForRegion,
+        TransformOptions options,
+        TextWriter log,
+        Func<MacroRequest, TransformOptions, ICodeIdentitySource, CancellationToken, Task<TransformResult>> transform)
+    {
+        this.codeSourceForRegion = codeSourceForRegion;
+        this.options = options;
+        this.log = log;
+        this.transform = transform;
+    }
+
+    /// <param name="requestBody">The CloudFormation macro request, as Lambda delivered it.</param>
+    /// <param name="cancellationToken">Fires shortly before the Lambda deadline; the answer is then a failure that says so.</param>
+    public async Task<string> HandleAsync(string requestBody, CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var redactor = SecretRedactor.None;
+        InvocationOutcome outcome;
+        try
+        {
+            var envelope = MacroEnvelope.Read(requestBody);
+            redactor = SecretRedactor.FromRequest(envelope.Fragment, envelope.TemplateParameterValues);
+            outcome = await TransformAsync(envelope, redactor, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e)
+        {
+            outcome = LastResort(e);
+        }
+
+        try
+        {
+            log.WriteLine(outcome.LogLine((long)Stopwatch.GetElapsedTime(started).TotalMilliseconds, redactor));
+        }
+        catch (Exception)
+        {
+            // A broken log stream must not turn an answer into a crash.
+        }
+
+        return outcome.Response;
+    }
+
+    private async Task<InvocationOutcome> TransformAsync(MacroEnvelope envelope, SecretRedactor redactor, CancellationToken cancellationToken)
+    {
+        if (envelope.Request is not { } request)
+        {
+            return Failed(envelope.RequestId, envelope.Fragment, envelope.Problems, redactor);
+        }
+
+        var requestId = envelope.RequestId!;
+        try
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var codeSource = codeSourceForRegion(request.Region);
+
+            // WaitAsync bounds the wait even if some code path ignores the token.
+            var result = await transform(request, options, codeSource, cancellationToken).WaitAsync(cancellationToken).ConfigureAwait(false);
+            var versioned = result.Functions.Count(f => f.Versioned);
+            var skipped = result.Functions.Count - versioned;
+            if (result.Fragment is { } fragment && result.Problems.Count == 0)
+            {
+                var (response, bytes) = MacroResponse.Success(requestId, fragment);
+                return response is not null
+                    ? new InvocationOutcome(response, requestId, "success", versioned, skipped)
+                    : Failed(requestId, request.Fragment, [MacroResponse.TooLarge(bytes)], redactor) with { FunctionsVersioned = versioned, FunctionsSkipped = skipped };
+            }
+
+            IReadOnlyList<Problem> problems = result.Problems.Count > 0
+                ? result.Problems
+                : [new Problem(string.Empty, "the transform returned neither a fragment nor a problem; this is a bug in VersioningMacro, please report it")];
+            return Failed(requestId, request.Fragment, problems, redactor) with { FunctionsVersioned = versioned, FunctionsSkipped = skipped };
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return Failed(requestId, request.Fragment, [new Problem(string.Empty, TimeoutMessage)], redactor) with { Failure = "timeout" };
+        }
+        catch (Exception e)
+        {
+            return Internal(requestId, request.Fragment, redactor, e);
+        }
+    }
+
+    // Reached only if reading the envelope itself broke: no request id or fragment is known, and
+    // nothing that could fail again is called.
+    private static InvocationOutcome LastResort(Exception exception) => new(
+        """{"requestId":null,"status":"failure","fragment":{},"errorMessage":"VersioningMacro hit an internal error reading the request and changed nothing; this is a bug, please report it (the stack trace is in the macro's log)"}""",
+        null,
+        "failure",
+        Problems: 1,
+        Failure: "internal",
+        Exception: exception);
+
+    private static InvocationOutcome Failed(string? requestId, JsonObject? fragment, IReadOnlyList<Problem> problems, SecretRedactor redactor) =>
+        new(MacroResponse.Failure(requestId, fragment, problems, redactor), requestId, "failure", Problems: problems.Count);
+
+    private static InvocationOutcome Internal(string? requestId, JsonObject? fragment, SecretRedactor redactor, Exception exception)
+    {
+        var message = $"VersioningMacro hit an internal error ({exception.GetType().Name}) and changed nothing; this is a bug, please report it{(requestId is null ? string.Empty : $" with request id {requestId}")} (the stack trace is in the macro's log)";
+        return Failed(requestId, fragment, [new Problem(string.Empty, message)], redactor) with { Failure = "internal", Exception = exception };
     }
 }

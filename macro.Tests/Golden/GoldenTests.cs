@@ -1,0 +1,49 @@
+using System.Text.Json.Nodes;
+using MacroVersioning.Core.Json;
+
+namespace MacroVersioning.Tests.Golden;
+
+/// <summary>
+/// Runs every folder of <c>Fixtures/</c> through the core and compares with the stored result. Set
+/// <c>UPDATE_GOLDEN=1</c> to rewrite the expected files from the actual output, then review the diff.
+/// </summary>
+public sealed class GoldenTests
+{
+    public static TheoryData<string> Cases() => [.. GoldenCase.All(RepoPaths.Fixtures).Select(c => c.Name)];
+
+    [Fact]
+    public void There_are_enough_cases_to_pin_the_behaviour() =>
+        Cases().Count.Should().BeGreaterThanOrEqualTo(20);
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public async Task Case_matches_its_expected_output(string name)
+    {
+        var golden = new GoldenCase(name, Path.Combine(RepoPaths.Fixtures, name));
+
+        var result = await golden.RunAsync();
+
+        var actual = result.Succeeded
+            ? JsonText.ToIndented(result.Fragment)
+            : string.Join("\n", result.Problems) + "\n";
+        var expectedFile = result.Succeeded ? golden.ExpectedJson : golden.ExpectedError;
+        if (Environment.GetEnvironmentVariable(GoldenCase.UpdateVariable) == "1")
+        {
+            File.Delete(golden.ExpectedJson);
+            File.Delete(golden.ExpectedError);
+            await File.WriteAllTextAsync(expectedFile, actual);
+        }
+
+        result.Succeeded.Should().Be(!golden.IsError, because: "error_* cases must fail and others succeed; problems: {0}", string.Join("; ", result.Problems));
+        File.Exists(expectedFile).Should().BeTrue($"{expectedFile} must exist (run with {GoldenCase.UpdateVariable}=1 to create it, then review)");
+        var expected = await File.ReadAllTextAsync(expectedFile);
+        if (result.Succeeded)
+        {
+            JsonNode.DeepEquals(JsonText.Parse(expected), result.Fragment).Should().BeTrue($"the output of {name} should equal expected.json; actual:\n{actual}");
+        }
+        else
+        {
+            actual.Should().Be(expected);
+        }
+    }
+}

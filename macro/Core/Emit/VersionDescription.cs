@@ -1,0 +1,32 @@
+using MacroVersioning.Core.Planning;
+
+namespace MacroVersioning.Core.Emit;
+
+/// <summary>
+/// Says what was hashed. Built only from hashed inputs, so an unchanged id always means an unchanged
+/// Description: the wording is part of the id contract, like the hash itself.
+/// </summary>
+internal static class VersionDescription
+{
+    public static string For(FunctionPlan plan, string hash)
+    {
+        var text = $"VersioningMacro {hash}: {WhatWasHashed(plan)}";
+        return text.Length <= DescriptionStamp.MaxLength ? text : text[..(DescriptionStamp.MaxLength - 3)] + "...";
+    }
+
+    public static string WhatWasHashed(FunctionPlan plan)
+    {
+        var parts = new List<string> { plan.Code.Kind };
+        if (plan.Config.Count > 0)
+        {
+            parts.Add(string.Join(", ", plan.Config.Select(p => p.Key).Order(StringComparer.Ordinal)));
+        }
+
+        if (plan.Layers.Count > 0)
+        {
+            parts.Add("layers " + string.Join(", ", plan.Layers.Select(l => l.LayerId)));
+        }
+
+        return string.Join("; ", parts);
+    }
+}

@@ -1,0 +1,171 @@
+using System.Text.Json.Nodes;
+using MacroVersioning.Code;
+using MacroVersioning.Core.Functions;
+using MacroVersioning.Core.Hashing;
+using MacroVersioning.Core.Planning;
+
+namespace MacroVersioning.Core.Emit;
+
+/// <summary>
+/// Adds, per function, an <c>AWS::Lambda::Version</c> whose logical id carries the hash, the Output
+/// with its ARN, and the Description stamp. Every property of an added version is a pure function of
+/// its hash (changing a version's Description or CodeSha256 in place replaces it, and the replacement
+/// then fails with "version exists"). See
+/// https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-version.html.
+/// </summary>
+internal static class VersionEmitter
+{
+    public static void Emit(
+        JsonObject fragment, IReadOnlyList<FunctionPlan> plans, IReadOnlyDictionary<CodeObject, CodeDigest> digests,
+        List<Problem> problems, List<FunctionReport> reports)
+    {
+        var resources = (JsonObject)fragment["Resources"]!;
+        var versionIds = new Dictionary<string, string>(StringComparer.Ordinal);
+        var outputs = new List<(string Name, JsonObject Output)>();
+        foreach (var plan in plans)
+        {
+            var function = plan.Function;
+            var hash = VersionHash.Compute(Material(plan, digests));
+            var versionId = $"{function.Id}Version{hash}";
+            if (!LogicalId.IsValid(versionId))
+            {
+                problems.Add(new Problem($"Resources.{function.Id}", $"the version id {versionId} would not be a valid logical id ({LogicalId.Rule}); rename the function"));
+                continue;
+            }
+
+            if (resources.ContainsKey(versionId))
+            {
+                problems.Add(new Problem($"Resources.{versionId}", $"already exists; VersioningMacro adds this id for {function.Id}: remove or rename the existing resource"));
+                continue;
+            }
+
+            if (function.Settings.StampDescription && !Stamp(function, hash, problems))
+            {
+                continue;
+            }
+
+            resources[versionId] = Version(plan, hash, digests);
+            versionIds[function.Id] = versionId;
+            if (function.Settings.Outputs)
+            {
+                outputs.Add(($"{function.Id}VersionArn", Output(function, versionId)));
+            }
+
+            reports.Add(new FunctionReport(function.Id, versionId, VersionDescription.WhatWasHashed(plan)));
+        }
+
+        AddOutputs(fragment, outputs, problems);
+        VersionReferences.Rewrite(fragment, versionIds);
+    }
+
+    private static JsonObject Material(FunctionPlan plan, IReadOnlyDictionary<CodeObject, CodeDigest> digests)
+    {
+        var material = new JsonObject
+        {
+            ["Code"] = CodeDigests.IdentityOf(plan.Code, digests),
+            ["Config"] = plan.Config.DeepClone(),
+        };
+        if (plan.Layers.Count > 0)
+        {
+            var layers = new JsonObject();
+            foreach (var layer in plan.Layers)
+            {
+                layers[layer.LayerId] = new JsonObject
+                {
+                    ["Code"] = CodeDigests.IdentityOf(layer.Code, digests),
+                    ["Properties"] = layer.Properties.DeepClone(),
+                };
+            }
+
+            material["Layers"] = layers;
+        }
+
+        return material;
+    }
+
+    private static bool Stamp(FunctionCandidate function, string hash, List<Problem> problems)
+    {
+        var path = $"{function.PropertiesPath}.Description";
+        var stamped = DescriptionStamp.Apply(function.Properties["Description"], hash, path, problems);
+        if (stamped is null)
+        {
+            return false;
+        }
+
+        if (function.Resource["Properties"] is not JsonObject properties)
+        {
+            properties = [];
+            function.Resource["Properties"] = properties;
+        }
+
+        properties["Description"] = stamped;
+        return true;
+    }
+
+    private static JsonObject Version(FunctionPlan plan, string hash, IReadOnlyDictionary<CodeObject, CodeDigest> digests)
+    {
+        var function = plan.Function;
+        var version = new JsonObject { ["Type"] = "AWS::Lambda::Version" };
+        if (function.Resource["Condition"] is { } condition)
+        {
+            version["Condition"] = condition.DeepClone();
+        }
+
+        version["DeletionPolicy"] = function.Settings.DeletionPolicy;
+        version["UpdateReplacePolicy"] = function.Settings.UpdateReplacePolicy;
+        var properties = new JsonObject { ["FunctionName"] = new JsonObject { ["Ref"] = function.Id } };
+        if (CodeDigests.ExactSha256(plan.Code, digests) is { } sha)
+        {
+            properties["CodeSha256"] = sha;
+        }
+
+        properties["Description"] = VersionDescription.For(plan, hash);
+        version["Properties"] = properties;
+        return version;
+    }
+
+    private static JsonObject Output(FunctionCandidate function, string versionId)
+    {
+        var output = new JsonObject { ["Description"] = $"ARN of the {function.Id} version published by VersioningMacro" };
+        if (function.Resource["Condition"] is { } condition)
+        {
+            output["Condition"] = condition.DeepClone();
+        }
+
+        output["Value"] = new JsonObject { ["Ref"] = versionId };
+        if (function.Settings.ExportOutputs)
+        {
+            output["Export"] = new JsonObject { ["Name"] = new JsonObject { ["Fn::Sub"] = $"${{AWS::StackName}}-{function.Id}VersionArn" } };
+        }
+
+        return output;
+    }
+
+    private static void AddOutputs(JsonObject fragment, List<(string Name, JsonObject Output)> added, List<Problem> problems)
+    {
+        if (added.Count == 0)
+        {
+            return;
+        }
+
+        if (fragment["Outputs"] is not JsonObject outputs)
+        {
+            if (fragment["Outputs"] is not null)
+            {
+                problems.Add(new Problem("Outputs", "must be a map of outputs"));
+                return;
+            }
+
+            outputs = [];
+            fragment["Outputs"] = outputs;
+        }
+
+        foreach (var (name, output) in added)
+        {
+            if (!outputs.TryAdd(name, output))
+            {
+                problems.Add(new Problem($"Outputs.{name}", "already exists; VersioningMacro adds this output for the version ARN: rename yours or set Outputs: false"));
+            }
+        }
+    }
+}

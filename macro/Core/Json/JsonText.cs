@@ -1,0 +1,44 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace MacroVersioning.Core.Json;
+
+/// <summary>Shared JSON reading and writing settings, so every caller emits the same text.</summary>
+public static class JsonText
+{
+    /// <summary>2-space indent; non-ASCII kept readable (CloudFormation accepts UTF-8).</summary>
+    public static readonly JsonSerializerOptions Indented = new()
+    {
+        WriteIndented = true,
+        IndentSize = 2,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    public static readonly JsonSerializerOptions Compact = new()
+    {
+        WriteIndented = false,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    /// <summary>Templates may nest deeply (generated or hostile input); allow it but keep a bound.</summary>
+    public static readonly JsonNodeOptions NodeOptions = new() { PropertyNameCaseInsensitive = false };
+
+    public static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 256 };
+
+    public static JsonNode? Parse(string text) => JsonNode.Parse(text, NodeOptions, DocumentOptions);
+
+    public static string ToIndented(JsonNode? node) => (node?.ToJsonString(Indented) ?? "null") + "\n";
+
+    public static string ToCompact(JsonNode? node) => node?.ToJsonString(Compact) ?? "null";
+
+    /// <summary>The text of a scalar as Lambda sees it: <c>128</c> and <c>"128"</c> are the same value.</summary>
+    public static string? ScalarText(JsonNode? node) => node switch
+    {
+        JsonValue v when v.GetValueKind() == JsonValueKind.String => v.GetValue<string>(),
+        JsonValue v when v.GetValueKind() is JsonValueKind.Number => v.ToJsonString(),
+        JsonValue v when v.GetValueKind() is JsonValueKind.True => "true",
+        JsonValue v when v.GetValueKind() is JsonValueKind.False => "false",
+        _ => null,
+    };
+}

@@ -1,0 +1,112 @@
+using System.Text.Json.Nodes;
+using MacroVersioning.Core.CodeIdentity;
+using MacroVersioning.Core.Functions;
+using MacroVersioning.Core.Json;
+using MacroVersioning.Core.Resolution;
+
+namespace MacroVersioning.Core.Planning;
+
+/// <summary>Splits a function's properties into code, hashed configuration and ignored ones.</summary>
+internal sealed class FunctionPlanner(TemplateContext context, IntrinsicResolver resolver, CodeLocator codeLocator, List<Problem> problems)
+{
+    private static readonly HashSet<string> LayerTypes = ["AWS::Serverless::LayerVersion", "AWS::Lambda::LayerVersion"];
+
+    /// <summary>Layer properties that do not make a new layer version (SAM's RetentionPolicy is a deletion policy).</summary>
+    private static readonly HashSet<string> UnversionedLayerProperties = ["RetentionPolicy"];
+
+    public FunctionPlan? Plan(FunctionCandidate function)
+    {
+        var path = function.PropertiesPath;
+        var settings = function.Settings;
+        var config = new JsonObject();
+        foreach (var (name, value) in function.Properties)
+        {
+            switch (PropertyClassifier.Classify(function.Type, name, settings.HashedProperties, settings.IgnoredProperties))
+            {
+                case PropertyClass.Hashed:
+                    var resolved = resolver.ResolveForHash(value, $"{path}.{name}", problems);
+                    if (resolved is not null)
+                    {
+                        config[name] = resolved;
+                    }
+
+                    break;
+                case PropertyClass.Unknown:
+                    problems.Add(new Problem(
+                        $"{path}.{name}",
+                        $"{function.Type} property {name} is not known to this release of VersioningMacro, so it cannot tell whether Lambda "
+                        + $"versions it; classify it with HashedProperties: [{name}] (Lambda snapshots it into a version) or IgnoredProperties: [{name}] "
+                        + "in the VersioningMacro Transform Parameters or the function's Metadata.VersioningMacro"));
+                    break;
+            }
+        }
+
+        if (function.Type == PropertyClassifier.Lambda && function.Properties["Code"] is JsonObject code && code["SourceKMSKeyArn"] is { } sourceKey)
+        {
+            config["SourceKMSKeyArn"] = resolver.ResolveForHash(sourceKey, $"{path}.Code.SourceKMSKeyArn", problems);
+        }
+
+        var codeSpec = function.Type == PropertyClassifier.Serverless
+            ? codeLocator.ForServerless(function.Properties, path, settings.CodeIdentity)
+            : codeLocator.ForLambda(function.Properties, path, settings.CodeIdentity);
+        var layers = Layers(function);
+        return codeSpec is null ? null : new FunctionPlan(function, codeSpec, config, layers);
+    }
+
+    private List<LayerPlan> Layers(FunctionCandidate function)
+    {
+        var plans = new List<LayerPlan>();
+        if (function.Properties["Layers"] is not JsonArray layers)
+        {
+            return plans;
+        }
+
+        foreach (var layerId in layers.Select(LayerReference).OfType<string>().Distinct(StringComparer.Ordinal))
+        {
+            if (context.Resources[layerId] is not JsonObject layer || !LayerTypes.Contains(JsonText.ScalarText(layer["Type"]) ?? ""))
+            {
+                continue;
+            }
+
+            var layerPath = $"Resources.{layerId}.Properties";
+            if (layer["Properties"] is not JsonObject properties)
+            {
+                problems.Add(new Problem(layerPath, "must be a map of layer properties"));
+                continue;
+            }
+
+            var hashed = new JsonObject();
+            foreach (var (name, value) in properties)
+            {
+                if (name is not ("ContentUri" or "Content") && !UnversionedLayerProperties.Contains(name))
+                {
+                    hashed[name] = resolver.ResolveForHash(value, $"{layerPath}.{name}", problems);
+                }
+            }
+
+            if (codeLocator.ForLayer(properties, layerPath, function.Settings.CodeIdentity) is { } layerCode)
+            {
+                plans.Add(new LayerPlan(layerId, layerCode, hashed));
+            }
+        }
+
+        return plans;
+    }
+
+    /// <summary>The logical id a Layers item points at: <c>Ref</c>, or <c>Fn::GetAtt</c> in list or "A.B" form.</summary>
+    private static string? LayerReference(JsonNode? item)
+    {
+        if (!Intrinsic.TryGet(item, out var name, out var argument))
+        {
+            return null;
+        }
+
+        return name switch
+        {
+            "Ref" => JsonText.ScalarText(argument),
+            "Fn::GetAtt" when argument is JsonArray { Count: > 0 } list => JsonText.ScalarText(list[0]),
+            "Fn::GetAtt" when JsonText.ScalarText(argument) is { } dotted => dotted.Split('.')[0],
+            _ => null,
+        };
+    }
+}

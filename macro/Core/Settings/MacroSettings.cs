@@ -1,0 +1,29 @@
+namespace MacroVersioning.Core.Settings;
+
+/// <summary>
+/// Settings from the Transform entry's <c>Parameters</c> (macro-wide) and a function's
+/// <c>Metadata.VersioningMacro</c> (per function). Key names are documented in the README.
+/// </summary>
+internal sealed record MacroSettings
+{
+    public bool Enabled { get; init; } = true;
+
+    public CodeIdentityMode CodeIdentity { get; init; } = CodeIdentityMode.Content;
+
+    public bool Outputs { get; init; } = true;
+
+    public bool ExportOutputs { get; init; }
+
+    public bool StampDescription { get; init; } = true;
+
+    /// <summary>RetainExceptOnCreate: a version from a rolled-back create is removed instead of orphaned.</summary>
+    public string DeletionPolicy { get; init; } = "RetainExceptOnCreate";
+
+    public string UpdateReplacePolicy { get; init; } = "Retain";
+
+    /// <summary>Properties the user declares version-locked (hashed), e.g. a property newer than this release.</summary>
+    public IReadOnlySet<string> HashedProperties { get; init; } = new HashSet<string>(StringComparer.Ordinal);
+
+    /// <summary>Properties the user declares not version-locked (never hashed).</summary>
+    public IReadOnlySet<string> IgnoredProperties { get; init; } = new HashSet<string>(StringComparer.Ordinal);
+}

@@ -1,0 +1,6 @@
+namespace MacroVersioning.Lambda;
+
+/// <summary>Turns one event body into one response body; the runtime loop's only view of the function.</summary>
+/// <param name="body">The invocation payload.</param>
+/// <param name="cancellationToken">Fires shortly before Lambda's deadline (see <see cref="InvocationDeadline"/>).</param>
+internal delegate Task<string> InvocationHandler(string body, CancellationToken cancellationToken);
