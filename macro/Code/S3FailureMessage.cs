@@ -59,7 +59,7 @@ internal static class S3FailureMessage
             "NoSuchVersion" =>
                 $"object {code.Key} has no version {code.Version} (NoSuchVersion); point the location at an existing version",
             "AccessDenied" or "Forbidden" =>
-                $"access denied ({errorCode}): the macro's role needs {permissions} on {code.Bucket}/{code.Key} (and kms:Decrypt if the object is KMS-encrypted), and the bucket must be in the stack's region ({region})",
+                $"access denied ({errorCode}): the macro's role needs {permissions} on {code.Bucket}/{code.Key} (and kms:Decrypt if the object is KMS-encrypted), and the bucket must be in the stack's region ({region}); without s3:ListBucket S3 also answers this way for a key that does not exist",
             "PreconditionFailed" =>
                 "the object changed while it was being read (its ETag no longer matched); deploy again once the upload has finished",
             _ when WrongRegionCodes.Contains(errorCode) || error.StatusCode == HttpStatusCode.MovedPermanently =>

@@ -1,0 +1,22 @@
+namespace MacroVersioning.Benchmarks;
+
+/// <param name="Runs">Timed runs of each side (ours and the floor); medians and spread are reported.</param>
+/// <param name="SizeMiB">Size of the large object hashed.</param>
+internal sealed record BenchmarkArgs(int Runs, int SizeMiB)
+{
+    public static BenchmarkArgs Parse(IReadOnlyList<string> args)
+    {
+        var parsed = new BenchmarkArgs(5, 256);
+        for (var i = 0; i + 1 < args.Count; i += 2)
+        {
+            parsed = args[i] switch
+            {
+                "--runs" => parsed with { Runs = int.Parse(args[i + 1]) },
+                "--size-mib" => parsed with { SizeMiB = int.Parse(args[i + 1]) },
+                _ => throw new ArgumentException($"unknown option {args[i]}"),
+            };
+        }
+
+        return parsed;
+    }
+}
