@@ -28,14 +28,23 @@ public sealed class S3ContentSourceFailureTests
         digests.Should().ContainSingle().Which.Error.Should().ContainAll("s3://code/app.zip: ", "ran out of time", "Timeout");
     }
 
-    [Fact(Timeout = 60_000)]
-    public async Task Server_that_never_answers_times_out_after_the_call_limit()
+    public static TheoryData<string, int, int, string, int> Silences => new()
+    {
+        { "call limit reached first", 30, 2, "did not answer within 2 s (time-out)", 1 },
+        { "every attempt timed out", 1, 30, "did not answer within 1 s on any of 2 attempts (time-out)", 2 },
+    };
+
+    [Theory(Timeout = 60_000)]
+    [MemberData(nameof(Silences))]
+    public async Task Server_that_never_answers_times_out(string name, int attemptSeconds, int callSeconds, string expected, int attempts)
     {
         await using var server = StandInServer.Silent();
+        var options = TestSources.Impatient with { AttemptTimeout = TimeSpan.FromSeconds(attemptSeconds), CallTimeout = TimeSpan.FromSeconds(callSeconds) };
 
-        var digests = await TestSources.For(server.Endpoint, TestSources.Impatient).DigestAsync([Code], CancellationToken.None);
+        var digests = await TestSources.For(server.Endpoint, options).DigestAsync([Code], CancellationToken.None);
 
-        digests.Should().ContainSingle().Which.Error.Should().ContainAll("s3://code/app.zip: ", "did not answer within 2 s (time-out");
+        digests.Should().ContainSingle().Which.Error.Should().ContainAll(["s3://code/app.zip: ", expected], because: name);
+        server.Requests.Should().Be(attempts);
     }
 
     [Fact(Timeout = 60_000)]

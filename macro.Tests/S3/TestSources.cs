@@ -18,9 +18,9 @@ internal static class TestSources
     /// <summary>Short time-outs and few retries, for tests that exercise failures.</summary>
     public static S3ReadOptions Impatient { get; } = S3ReadOptions.Default with
     {
-        AttemptTimeout = TimeSpan.FromSeconds(1),
-        CallTimeout = TimeSpan.FromSeconds(2),
-        ReadIdleTimeout = TimeSpan.FromSeconds(1),
+        AttemptTimeout = TimeSpan.FromSeconds(2),
+        CallTimeout = TimeSpan.FromSeconds(10),
+        ReadIdleTimeout = TimeSpan.FromSeconds(2),
         MaxErrorRetry = 1,
     };
 }

@@ -30,12 +30,12 @@ internal static class S3FailureMessage
             {
                 ObjectReadException read => read.Message,
                 AmazonS3Exception s3 => Service(code, s3, region, options),
+                _ when error is OperationCanceledException || Find<TimeoutException>(error) is not null =>
+                    $"S3 at {where} did not answer in time (time-out); deploy again, and check the network path to S3 if it persists",
                 _ when Find<SocketException>(error) is { } socket =>
                     $"could not reach S3 at {where} ({socket.SocketErrorCode}: {socket.Message}); check the endpoint and the network",
                 _ when Find<HttpRequestException>(error) is { } http =>
                     $"could not reach S3 at {where} ({http.Message}); check the endpoint and the network",
-                OperationCanceledException or TimeoutException =>
-                    $"S3 at {where} did not answer in time (time-out); deploy again, and check the network path to S3 if it persists",
                 // The SDK checks a whole-object GET against an MD5 ETag.
                 AmazonClientException { Message: "Expected hash not equal to calculated hash" } =>
                     "the body did not match the object's ETag (MD5): it was corrupted or changed in transit; deploy again",

@@ -99,10 +99,14 @@ internal sealed class S3ObjectReader(IAmazonS3 s3, S3ReadOptions options, RangeB
         {
             return await call(limit.Token).ConfigureAwait(false);
         }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        catch (Exception e) when (e is OperationCanceledException or TimeoutException && !cancellationToken.IsCancellationRequested)
         {
+            // The SDK reports its own per-attempt time-out, once retries are spent, as a TimeoutException.
+            var waited = limit.IsCancellationRequested
+                ? $"within {options.CallTimeout.TotalSeconds:0.#} s"
+                : $"within {options.AttemptTimeout.TotalSeconds:0.#} s on any of {options.MaxErrorRetry + 1} attempts";
             throw new ObjectReadException(
-                $"S3 did not answer within {options.CallTimeout.TotalSeconds:0.#} s (time-out); deploy again, and check the network path to S3 if it persists");
+                $"S3 did not answer {waited} (time-out); deploy again, and check the network path to S3 if it persists");
         }
     }
 }
