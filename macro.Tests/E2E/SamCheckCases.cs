@@ -1,3 +1,5 @@
+using MacroVersioning.Tests.Golden;
+
 namespace MacroVersioning.Tests.E2E;
 
 /// <summary>
@@ -7,22 +9,22 @@ namespace MacroVersioning.Tests.E2E;
 /// </summary>
 internal static class SamCheckCases
 {
-    public static string Root { get; } = FindRoot();
-
-    public static string Script => Path.Combine(Root, "macro.Tests", "E2E", "sam_check.py");
+    public static string Script => Path.Combine(Folder, "sam_check.py");
 
     public static IReadOnlyList<SamCheckCase> Fixtures() =>
-        [.. Folders(Path.Combine(Root, "macro.Tests", "Fixtures"))
+        [.. Folders(RepoPaths.Fixtures)
             .Where(d => File.Exists(Path.Combine(d, "expected.json")))
             .Select(d => Case("fixture", d))];
 
     public static IReadOnlyList<SamCheckCase> Examples() =>
-        [.. Folders(Path.Combine(Root, "examples")).Select(d => Case("example", d))];
+        [.. Folders(RepoPaths.Examples).Select(d => Case("example", d))];
 
     public static IReadOnlyList<SamCheckCase> Samples() =>
-        [.. Folders(Path.Combine(Root, "macro.Tests", "E2E", "Samples")).Select(d => Case("sample", d))];
+        [.. Folders(Path.Combine(Folder, "Samples")).Select(d => Case("sample", d))];
 
     public static IReadOnlyList<SamCheckCase> All() => [.. Fixtures(), .. Examples(), .. Samples()];
+
+    private static string Folder => Path.Combine(RepoPaths.Root, "macro.Tests", "E2E");
 
     private static IEnumerable<string> Folders(string parent) =>
         Directory.Exists(parent) ? Directory.EnumerateDirectories(parent).Order(StringComparer.Ordinal) : [];
@@ -40,18 +42,5 @@ internal static class SamCheckCases
             template,
             File.Exists(expected) ? expected : null,
             File.Exists(caseFile) ? caseFile : null);
-    }
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "MacroVersioning.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"MacroVersioning.sln not found above {AppContext.BaseDirectory}");
     }
 }
