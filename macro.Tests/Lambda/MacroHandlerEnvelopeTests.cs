@@ -10,8 +10,8 @@ public sealed class MacroHandlerEnvelopeTests
     private const string Shape = "a CloudFormation macro request is a JSON object with requestId, fragment, params and templateParameterValues";
     private const string RequestIdWhat = "the id CloudFormation expects back in the response";
     private const string FragmentWhat = "the template being transformed";
-    private const string ParamsWhat = "the Parameters of the template's VersioningMacro Transform entry, {} when it has none";
-    private const string ValuesWhat = "the template's parameter values, {} when it has none";
+    private const string ParamsWhat = "the Parameters of the template's VersioningMacro Transform entry";
+    private const string ValuesWhat = "the template's parameter values";
 
     public static TheoryData<string, string, string?, string> BadEnvelopes => new()
     {
@@ -42,9 +42,7 @@ public sealed class MacroHandlerEnvelopeTests
             "req-1",
             "fragment: has no Resources, so VersioningMacro was called through Fn::Transform on a snippet; it versions whole templates: list it in the template-level Transform, before the SAM transform (Transform: [VersioningMacro, AWS::Serverless-2016-10-31])"
         },
-        { "params missing", MacroRequests.Edit(r => r.Remove("params")), "req-1", $"params: missing; expected an object: {ParamsWhat}" },
         { "params an array", MacroRequests.Edit(r => r["params"] = new JsonArray("CodeIdentity")), "req-1", $"params: expected an object ({ParamsWhat}), got an array" },
-        { "templateParameterValues missing", MacroRequests.Edit(r => r.Remove("templateParameterValues")), "req-1", $"templateParameterValues: missing; expected an object: {ValuesWhat}" },
         { "templateParameterValues a string", MacroRequests.Edit(r => r["templateParameterValues"] = "Stage=prod"), "req-1", $"templateParameterValues: expected an object ({ValuesWhat}), got a string" },
         {
             "a parameter value that is an object",
@@ -63,12 +61,36 @@ public sealed class MacroHandlerEnvelopeTests
             MacroRequests.Edit(r =>
             {
                 r.Remove("fragment");
-                r["params"] = null;
+                r["params"] = 7;
             }),
             "req-1",
-            $"2 problems: fragment: missing; expected an object: {FragmentWhat}; params: expected an object ({ParamsWhat}), got null"
+            $"2 problems: fragment: missing; expected an object: {FragmentWhat}; params: expected an object ({ParamsWhat}), got a number"
         },
     };
+
+    [Theory]
+    [InlineData("params", "absent")]
+    [InlineData("params", "null")]
+    [InlineData("templateParameterValues", "absent")]
+    [InlineData("templateParameterValues", "null")]
+    public async Task AbsentOrNullParamsAndValuesMeanNone(string field, string how)
+    {
+        var body = MacroRequests.Edit(r =>
+        {
+            if (how == "null")
+            {
+                r[field] = null;
+            }
+            else
+            {
+                r.Remove(field);
+            }
+        });
+
+        var response = JsonNode.Parse(await new MacroHandler(_ => new FakeCodeSource(), TransformOptions.Lambda(null), TextWriter.Null).HandleAsync(body, CancellationToken.None))!;
+
+        response["status"]!.GetValue<string>().Should().Be("success", because: response["errorMessage"]?.ToString());
+    }
 
     [Theory]
     [MemberData(nameof(BadEnvelopes))]

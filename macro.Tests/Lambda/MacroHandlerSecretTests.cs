@@ -71,7 +71,7 @@ public sealed class MacroHandlerSecretTests
         var log = new StringWriter();
         var handler = new MacroHandler(_ => new FakeCodeSource(), TransformOptions.Lambda(null), log);
 
-        request.Remove("params");
+        request["params"] = "not an object";
         var text = await handler.HandleAsync(request.ToJsonString(), CancellationToken.None);
 
         JsonNode.Parse(text)!["status"]!.GetValue<string>().Should().Be("failure");

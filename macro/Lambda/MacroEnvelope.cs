@@ -41,8 +41,9 @@ internal sealed record MacroEnvelope(
         var region = RequireString(request, "region", "the region of the stack being deployed", problems);
         var accountId = RequireString(request, "accountId", "the account of the stack being deployed", problems);
         var fragment = RequireObject(request, "fragment", "the template being transformed", problems);
-        var macroParams = RequireObject(request, "params", "the Parameters of the template's VersioningMacro Transform entry, {} when it has none", problems);
-        var values = RequireObject(request, "templateParameterValues", "the template's parameter values, {} when it has none", problems);
+        // Absent or null means "none": failing every deployment if CloudFormation ever omits them would be worse.
+        var macroParams = OptionalObject(request, "params", "the Parameters of the template's VersioningMacro Transform entry", problems);
+        var values = OptionalObject(request, "templateParameterValues", "the template's parameter values", problems);
 
         if (fragment is not null && !fragment.ContainsKey("Resources"))
         {
@@ -100,6 +101,9 @@ internal sealed record MacroEnvelope(
 
         return obj;
     }
+
+    private static JsonObject? OptionalObject(JsonObject request, string name, string what, List<Problem> problems) =>
+        request[name] is null ? [] : RequireObject(request, name, what, problems);
 
     /// <summary>CloudFormation sends each value as a string, a CommaDelimitedList or List&lt;…&gt; as an array of strings.</summary>
     private static void CheckParameterValues(JsonObject values, List<Problem> problems)
