@@ -12,7 +12,7 @@ public sealed class IntrinsicResolverTests
         {
           "Parameters": { "Stage": {}, "Secret": { "NoEcho": true }, "Subnets": {} },
           "Conditions": { "IsProd": { "Fn::Equals": [{ "Ref": "Stage" }, "prod"] }, "Unknown": { "Fn::Equals": [{ "Ref": "AWS::StackName" }, "x"] } },
-          "Mappings": { "M": { "prod": { "Size": 512 } } },
+          "Mappings": { "M": { "prod": { "Size": 512 }, "loop": { "Size": { "Fn::FindInMap": ["M", "loop", "Size"] } } } },
           "Resources": { "Table": { "Type": "AWS::DynamoDB::Table" } }
         }
         """;
@@ -33,6 +33,7 @@ public sealed class IntrinsicResolverTests
         { "If on unknown condition kept", """{"Fn::If":["Unknown",{"Ref":"Stage"},"small"]}""", """{"Fn::If":["Unknown","prod","small"]}""" },
         { "NoValue removes the key", """{"A":1,"B":{"Ref":"AWS::NoValue"}}""", """{"A":1}""" },
         { "FindInMap", """{"Fn::FindInMap":["M",{"Ref":"Stage"},"Size"]}""", "512" },
+        { "FindInMap value taken as written", """{"Fn::FindInMap":["M","loop","Size"]}""", """{"Fn::FindInMap":["M","loop","Size"]}""" },
         { "Join", """{"Fn::Join":["-",[{"Ref":"Stage"},"x"]]}""", "\"prod-x\"" },
         { "Join over list parameter", """{"Fn::Join":[",",{"Ref":"Subnets"}]}""", "\"a,b\"" },
         { "Select over Split", """{"Fn::Select":[1,{"Fn::Split":[",","p,q"]}]}""", "\"q\"" },
