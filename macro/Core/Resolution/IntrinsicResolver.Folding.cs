@@ -20,7 +20,7 @@ internal sealed partial class IntrinsicResolver
         };
         if (template is null)
         {
-            return Intrinsic.Make("Fn::Sub", Resolve(argument, scope, depth + 1));
+            return Intrinsic.Make("Fn::Sub", ResolveArgument(argument, scope, depth + 1));
         }
 
         var resolvedVariables = new Dictionary<string, JsonNode?>(StringComparer.Ordinal);

@@ -98,9 +98,19 @@ internal sealed partial class IntrinsicResolver
                     null => Intrinsic.Make(name, Resolve(argument, scope, depth + 1)),
                 };
             default:
-                var resolvedArgument = Resolve(argument, scope, depth + 1);
+                var resolvedArgument = ResolveArgument(argument, scope, depth + 1);
                 return TryFold(name, resolvedArgument) ?? Intrinsic.Make(name, resolvedArgument);
         }
+    }
+
+    /// <summary>
+    /// An intrinsic's argument, resolved. An argument that is itself <c>AWS::NoValue</c> stays as written:
+    /// there is no key or item for it to remove, and the shared marker must not be adopted by a parent.
+    /// </summary>
+    private JsonNode? ResolveArgument(JsonNode? argument, Scope scope, int depth)
+    {
+        var resolved = Resolve(argument, scope, depth);
+        return ReferenceEquals(resolved, Removed) ? argument?.DeepClone() : resolved;
     }
 
     private JsonNode? ResolveRef(string reference, Scope scope)
