@@ -3,6 +3,7 @@ using MacroVersioning.Code;
 using MacroVersioning.Core.CodeIdentity;
 using MacroVersioning.Core.Emit;
 using MacroVersioning.Core.Functions;
+using MacroVersioning.Core.Json;
 using MacroVersioning.Core.Planning;
 using MacroVersioning.Core.Resolution;
 using MacroVersioning.Core.Settings;
@@ -22,6 +23,11 @@ public static class MacroTransformer
     public static async Task<TransformResult> TransformAsync(
         MacroRequest request, TransformOptions options, ICodeIdentitySource codeSource, CancellationToken cancellationToken)
     {
+        if (Unreadable(request) is { Count: > 0 } unreadable)
+        {
+            return TransformResult.Failure(unreadable);
+        }
+
         var problems = new List<Problem>();
         var reports = new List<FunctionReport>();
         var fragment = (JsonObject)request.Fragment.DeepClone();
@@ -56,6 +62,13 @@ public static class MacroTransformer
         TemplateLimits.Check(fragment, problems);
         return problems.Count > 0 ? Fail(problems, context) : new TransformResult(fragment, [], reports);
     }
+
+    /// <summary>Before anything walks the input recursively or reads its strings: see <see cref="JsonInputCheck"/>.</summary>
+    private static List<Problem> Unreadable(MacroRequest request) =>
+        new (JsonObject Root, string Path)[] { (request.Fragment, ""), (request.TemplateParameterValues, "templateParameterValues"), (request.Params, SettingsPath) }
+            .Select(input => JsonInputCheck.FindProblem(input.Root, input.Path, JsonText.MaxDepth))
+            .OfType<Problem>()
+            .ToList();
 
     private static JsonObject? Globals(JsonObject fragment, List<Problem> problems)
     {

@@ -21,12 +21,29 @@ public static class JsonText
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    /// <summary>Templates may nest deeply (generated or hostile input); allow it but keep a bound.</summary>
+    /// <summary>
+    /// How deep objects and lists may nest, in any JSON the macro reads. Far deeper than any real
+    /// template, yet a bound: every stage walks values recursively, and a stack overflow cannot be caught.
+    /// </summary>
+    public const int MaxDepth = 256;
+
     public static readonly JsonNodeOptions NodeOptions = new() { PropertyNameCaseInsensitive = false };
 
-    public static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 256 };
+    public static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = MaxDepth, AllowDuplicateProperties = false };
 
-    public static JsonNode? Parse(string text) => JsonNode.Parse(text, NodeOptions, DocumentOptions);
+    /// <exception cref="JsonException">Not JSON, nested too deep, a repeated key, or a name that is not text.</exception>
+    public static JsonNode? Parse(string text)
+    {
+        try
+        {
+            return JsonNode.Parse(text, NodeOptions, DocumentOptions);
+        }
+        catch (InvalidOperationException e)
+        {
+            // Comparing names for repeats decodes them; a lone surrogate escape fails there, not as a JsonException.
+            throw new JsonException($"a property name is not text (it has a lone UTF-16 surrogate escape): {e.Message}", e);
+        }
+    }
 
     public static string ToIndented(JsonNode? node) => (node?.ToJsonString(Indented) ?? "null") + "\n";
 

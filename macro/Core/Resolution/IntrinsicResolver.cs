@@ -15,7 +15,7 @@ internal sealed partial class IntrinsicResolver
     /// <summary>Stands for <c>Ref: AWS::NoValue</c>: the enclosing key or list item disappears.</summary>
     private static readonly JsonObject Removed = [];
 
-    private const int MaxDepth = 128;
+    private const int MaxDepth = JsonText.MaxDepth;
 
     private readonly TemplateContext context;
     private readonly ConditionEvaluator conditions;
