@@ -7,6 +7,7 @@ using MacroVersioning.Core.Json;
 using MacroVersioning.Core.Planning;
 using MacroVersioning.Core.Resolution;
 using MacroVersioning.Core.Settings;
+using MacroVersioning.Core.Validation;
 
 namespace MacroVersioning.Core;
 
@@ -32,10 +33,12 @@ public static class MacroTransformer
         var reports = new List<FunctionReport>();
         var fragment = (JsonObject)request.Fragment.DeepClone();
         var context = new TemplateContext(fragment, request.TemplateParameterValues, request.Region, request.AccountId, options.HashKey);
-        if (fragment["Resources"] is not JsonObject { Count: > 0 } resources)
+        if (TemplateShape.Resources(fragment, problems) is not { } resources)
         {
-            return Fail([new Problem("Resources", "is missing or empty; VersioningMacro belongs in the template-level Transform of a template with Resources, not in Fn::Transform")], context);
+            return Fail(problems, context);
         }
+
+        TemplateShape.Check(fragment, resources, problems);
 
         var settings = SettingsReader.Read(request.Params, SettingsPath, new MacroSettings(), problems);
         var candidates = FunctionLocator.Find(resources, Globals(fragment, problems), settings, problems, reports);
