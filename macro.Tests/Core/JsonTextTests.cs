@@ -20,6 +20,15 @@ public sealed class JsonTextTests
         FluentActions.Invoking(() => JsonText.Parse(text)).Should().Throw<JsonException>(because: name);
 
     [Fact]
+    public void What_parses_also_writes()
+    {
+        var deepest = JsonText.Parse(new string('[', JsonText.MaxDepth) + new string(']', JsonText.MaxDepth));
+
+        JsonText.ToCompact(deepest).Should().HaveLength(2 * JsonText.MaxDepth);
+        JsonText.ToIndented(deepest).Should().EndWith("]\n");
+    }
+
+    [Fact]
     public void Parse_reads_nesting_up_to_the_limit() =>
         JsonText.Parse(new string('[', JsonText.MaxDepth) + new string(']', JsonText.MaxDepth)).Should().NotBeNull();
 }
