@@ -56,7 +56,7 @@ internal static class PropertyRun
             }
         }
 
-        failures.Should().BeEmpty("{0}", Report(failures));
+        failures.Select(f => f.Template.Seed).Should().BeEmpty("{0}", Report(failures));
     }
 
     public static TransformResult Transform(GeneratedTemplate template, JsonObject fragment, string? hashKey = HashKey) =>
