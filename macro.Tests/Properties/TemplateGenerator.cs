@@ -131,7 +131,14 @@ internal sealed class TemplateGenerator
         }
 
         resources["Table"] = JsonText.Parse("""{"Type":"AWS::DynamoDB::Table","Properties":{"BillingMode":"PAY_PER_REQUEST","AttributeDefinitions":[{"AttributeName":"pk","AttributeType":"S"}],"KeySchema":[{"AttributeName":"pk","KeyType":"HASH"}]}}""");
-        resources["Topic"] = new JsonObject { ["Type"] = "AWS::SNS::Topic", ["Properties"] = new JsonObject { ["DisplayName"] = $"topic {random.Token()}" } };
+        resources["Topic"] = new JsonObject
+        {
+            ["Type"] = "AWS::SNS::Topic",
+            ["Properties"] = new JsonObject { ["DisplayName"] = $"topic {random.Token()}" },
+
+            // Number text and non-ASCII strings must come back exactly as written.
+            ["Metadata"] = JsonText.Parse("""{"Ratio":1.50,"Big":1E3,"Zero":-0,"Text":"Grüße 東京 <&> \u2028 🚀"}"""),
+        };
         resources["Queue"] = new JsonObject { ["Type"] = "AWS::SQS::Queue", ["Properties"] = new JsonObject { ["MessageRetentionPeriod"] = random.Number(1209600) } };
         resources["Role"] = JsonText.Parse("""{"Type":"AWS::IAM::Role","Properties":{"AssumeRolePolicyDocument":{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"lambda.amazonaws.com"},"Action":"sts:AssumeRole"}]}}}""");
         return resources;

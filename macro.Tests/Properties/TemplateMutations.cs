@@ -174,7 +174,7 @@ internal sealed class TemplateMutations(int seed)
 
     private static JsonNode Changed(JsonValue leaf) => leaf.GetValueKind() switch
     {
-        JsonValueKind.Number => JsonValue.Create(decimal.Parse(leaf.ToJsonString(), CultureInfo.InvariantCulture) + 1),
+        JsonValueKind.Number => JsonValue.Create(decimal.Parse(leaf.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture) + 1),
         JsonValueKind.True => JsonValue.Create(false),
         JsonValueKind.False => JsonValue.Create(true),
         _ => JsonValue.Create(leaf.GetValue<string>() + "-changed"),

@@ -63,7 +63,12 @@ internal sealed class ValueGenerator(RandomJson random, IReadOnlyList<string> se
         "Handler" => $"app.handler{random.Next(0, 4)}",
         "MemorySize" => random.Pick<Func<JsonNode>>([() => random.Number(128 * random.Next(1, 9)), () => Ref("Memory"), () => FindInMap("Memory"),
             () => Intrinsic.Make("Fn::If", new JsonArray("BigMemory", random.Number(1024), random.Number(128)))])(),
-        "Timeout" => random.Chance(0.7) ? random.Number(random.Next(1, 900)) : FindInMap("Timeout"),
+        "Timeout" => random.Next(0, 10) switch
+        {
+            < 6 => random.Number(random.Next(1, 900)),
+            < 8 => FindInMap("Timeout"),
+            _ => JsonText.Parse(random.Pick(["3.0", "3e1", "1.50"]))!,
+        },
         "Environment" => new JsonObject { ["Variables"] = Variables() },
         "Layers" => Layers(hasLayer),
         "Role" => random.Chance(0.5) ? "arn:aws:iam::123456789012:role/app" : JsonText.Parse("""{"Fn::GetAtt":["Role","Arn"]}""")!,
@@ -91,7 +96,7 @@ internal sealed class ValueGenerator(RandomJson random, IReadOnlyList<string> se
         "Policies" => new JsonArray("AWSLambdaBasicExecutionRole", new JsonObject { ["DynamoDBCrudPolicy"] = new JsonObject { ["TableName"] = Ref("Table") } }),
         "ReservedConcurrentExecutions" => random.Number(random.Next(1, 100)),
         "ProvisionedConcurrencyConfig" => new JsonObject { ["ProvisionedConcurrentExecutions"] = random.Number(random.Next(1, 5)) },
-        "EventInvokeConfig" => new JsonObject { ["MaximumRetryAttempts"] = random.Number(random.Next(0, 3)) },
+        "EventInvokeConfig" => new JsonObject { ["MaximumRetryAttempts"] = random.Number(random.Next(0, 3)), ["MaximumEventAgeInSeconds"] = JsonText.Parse(random.Pick(["60", "6.0e1", "60.0"])) },
         "FunctionUrlConfig" => new JsonObject { ["AuthType"] = random.Pick(["NONE", "AWS_IAM"]) },
         "PropagateTags" => random.Bool(random.Chance(0.5)),
         "RecursiveLoop" => random.Pick(["Allow", "Terminate"]),
