@@ -79,6 +79,20 @@ public sealed class MacroTransformerTests
         reports.Single(r => r.FunctionId == "Fn1").Reason.Should().Contain("AutoPublishAlias");
     }
 
+    [Fact]
+    public void A_property_newer_than_this_release_is_hashed_once_the_user_classifies_it()
+    {
+        var unclassified = Functions(1);
+        unclassified["Resources"]!["Fn0"]!["Properties"]!["FutureSetting"] = "fast";
+        var classified = Transform.Parse(unclassified.ToJsonString());
+        classified["Resources"]!["Fn0"]!["Metadata"] = new JsonObject { ["VersioningMacro"] = new JsonObject { ["HashedProperties"] = new JsonArray("FutureSetting") } };
+        var changed = Transform.Parse(classified.ToJsonString());
+        changed["Resources"]!["Fn0"]!["Properties"]!["FutureSetting"] = "slow";
+
+        Transform.Run(unclassified).Problems.Should().ContainSingle().Which.Message.Should().Contain("HashedProperties: [FutureSetting]");
+        Transform.VersionId(changed).Should().NotBe(Transform.VersionId(classified));
+    }
+
     private static JsonObject Functions(int count, Func<int, string>? codeUri = null)
     {
         var resources = new JsonObject();
