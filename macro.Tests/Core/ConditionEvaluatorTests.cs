@@ -56,6 +56,25 @@ public sealed class ConditionEvaluatorTests
         problems.Select(p => p.Path).Should().Equal("A", "B");
     }
 
+    [Fact]
+    public void A_chain_past_the_limit_that_doubles_at_every_step_stops_at_the_first_cut()
+    {
+        // Each condition uses the next twice: evaluating every path would take 2^64 steps.
+        var conditions = new JsonObject();
+        for (var i = 0; i < 200; i++)
+        {
+            conditions[$"C{i}"] = JsonText.Parse($$"""{"Fn::And":[{"Condition":"C{{i + 1}}"},{"Fn::Not":[{"Condition":"C{{i + 1}}"}]}]}""");
+        }
+
+        conditions["C200"] = JsonText.Parse("""{"Fn::Equals":["a","a"]}""");
+        var problems = new List<Problem>();
+
+        var resolved = Resolver(conditions).ResolveForHash(JsonText.Parse(UsesC0), "X", problems);
+
+        JsonText.ToCompact(resolved).Should().Be(UsesC0);
+        problems.Should().ContainSingle();
+    }
+
     private static JsonObject Chain(int length)
     {
         var conditions = new JsonObject();

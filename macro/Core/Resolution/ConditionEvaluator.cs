@@ -21,14 +21,16 @@ internal sealed class ConditionEvaluator(TemplateContext context, Func<JsonNode?
 
     private readonly Dictionary<string, bool?> cache = new(StringComparer.Ordinal);
     private readonly HashSet<string> evaluating = new(StringComparer.Ordinal);
+
+    /// <summary>Depth cuts in the current top-level evaluation.</summary>
     private int cutShort;
 
     /// <param name="tooDeep">True when the condition was not evaluated because it nests deeper than <see cref="MaxDepth"/>.</param>
     public bool? Evaluate(string conditionName, out bool tooDeep)
     {
-        var before = cutShort;
+        cutShort = 0;
         var result = Evaluate(conditionName, depth: 0);
-        tooDeep = cutShort != before;
+        tooDeep = cutShort > 0;
         return result;
     }
 
@@ -45,10 +47,9 @@ internal sealed class ConditionEvaluator(TemplateContext context, Func<JsonNode?
             return null;
         }
 
-        var before = cutShort;
         var result = EvaluateExpression(expression, depth);
         evaluating.Remove(conditionName);
-        if (cutShort == before)
+        if (cutShort == 0)
         {
             // A result cut short by depth is not the condition's value, so it is not remembered as one.
             cache[conditionName] = result;
@@ -62,6 +63,12 @@ internal sealed class ConditionEvaluator(TemplateContext context, Func<JsonNode?
         if (depth > MaxDepth)
         {
             cutShort++;
+        }
+
+        if (cutShort > 0)
+        {
+            // Once cut, the answer is "too deep" whatever the rest says: stop, since results cut short
+            // are not cached and re-evaluating them could take exponential time (C0 = And[C1, Not C1], …).
             return null;
         }
 
