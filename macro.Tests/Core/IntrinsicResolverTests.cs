@@ -12,7 +12,7 @@ public sealed class IntrinsicResolverTests
         {
           "Parameters": { "Stage": {}, "Secret": { "NoEcho": true }, "Subnets": {} },
           "Conditions": { "IsProd": { "Fn::Equals": [{ "Ref": "Stage" }, "prod"] }, "Unknown": { "Fn::Equals": [{ "Ref": "AWS::StackName" }, "x"] } },
-          "Mappings": { "M": { "prod": { "Size": 512 } } },
+          "Mappings": { "M": { "prod": { "Size": 512 }, "loop": { "Size": { "Fn::FindInMap": ["M", "loop", "Size"] } } } },
           "Resources": { "Table": { "Type": "AWS::DynamoDB::Table" } }
         }
         """;
@@ -32,7 +32,10 @@ public sealed class IntrinsicResolverTests
         { "If on known condition", """{"Fn::If":["IsProd","big","small"]}""", "\"big\"" },
         { "If on unknown condition kept", """{"Fn::If":["Unknown",{"Ref":"Stage"},"small"]}""", """{"Fn::If":["Unknown","prod","small"]}""" },
         { "NoValue removes the key", """{"A":1,"B":{"Ref":"AWS::NoValue"}}""", """{"A":1}""" },
+        { "NoValue as a whole argument kept", """{"Fn::Base64":{"Ref":"AWS::NoValue"}}""", """{"Fn::Base64":{"Ref":"AWS::NoValue"}}""" },
+        { "NoValue from If as a whole argument kept", """{"Fn::Base64":{"Fn::If":["IsProd",{"Ref":"AWS::NoValue"},"x"]}}""", """{"Fn::Base64":{"Fn::If":["IsProd",{"Ref":"AWS::NoValue"},"x"]}}""" },
         { "FindInMap", """{"Fn::FindInMap":["M",{"Ref":"Stage"},"Size"]}""", "512" },
+        { "FindInMap value taken as written", """{"Fn::FindInMap":["M","loop","Size"]}""", """{"Fn::FindInMap":["M","loop","Size"]}""" },
         { "Join", """{"Fn::Join":["-",[{"Ref":"Stage"},"x"]]}""", "\"prod-x\"" },
         { "Join over list parameter", """{"Fn::Join":[",",{"Ref":"Subnets"}]}""", "\"a,b\"" },
         { "Select over Split", """{"Fn::Select":[1,{"Fn::Split":[",","p,q"]}]}""", "\"q\"" },
@@ -67,6 +70,18 @@ public sealed class IntrinsicResolverTests
         Resolver(null).ResolveForHash(JsonText.Parse("""{"Variables":{"T":{"Ref":"Secret"}}}"""), "Resources.F.Properties.Environment", problems);
 
         problems.Should().ContainSingle().Which.Path.Should().Be("Resources.F.Properties.Environment.Variables.T");
+    }
+
+    [Fact]
+    public void NoValue_under_an_intrinsic_can_be_resolved_again()
+    {
+        var resolver = Resolver("key");
+        var input = JsonText.Parse("""{"Fn::Base64":{"Ref":"AWS::NoValue"}}""");
+
+        var first = resolver.ResolveForHash(input, "X", []);
+        var second = resolver.ResolveForHash(input, "Y", []);
+
+        JsonText.ToCompact(second).Should().Be(JsonText.ToCompact(first));
     }
 
     [Fact]

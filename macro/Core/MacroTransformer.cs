@@ -3,9 +3,11 @@ using MacroVersioning.Code;
 using MacroVersioning.Core.CodeIdentity;
 using MacroVersioning.Core.Emit;
 using MacroVersioning.Core.Functions;
+using MacroVersioning.Core.Json;
 using MacroVersioning.Core.Planning;
 using MacroVersioning.Core.Resolution;
 using MacroVersioning.Core.Settings;
+using MacroVersioning.Core.Validation;
 
 namespace MacroVersioning.Core;
 
@@ -22,14 +24,21 @@ public static class MacroTransformer
     public static async Task<TransformResult> TransformAsync(
         MacroRequest request, TransformOptions options, ICodeIdentitySource codeSource, CancellationToken cancellationToken)
     {
+        if (Unreadable(request) is { Count: > 0 } unreadable)
+        {
+            return TransformResult.Failure(unreadable);
+        }
+
         var problems = new List<Problem>();
         var reports = new List<FunctionReport>();
         var fragment = (JsonObject)request.Fragment.DeepClone();
         var context = new TemplateContext(fragment, request.TemplateParameterValues, request.Region, request.AccountId, options.HashKey);
-        if (fragment["Resources"] is not JsonObject { Count: > 0 } resources)
+        if (TemplateShape.Resources(fragment, problems) is not { } resources)
         {
-            return Fail([new Problem("Resources", "is missing or empty; VersioningMacro belongs in the template-level Transform of a template with Resources, not in Fn::Transform")], context);
+            return Fail(problems, context);
         }
+
+        TemplateShape.Check(fragment, resources, problems);
 
         var settings = SettingsReader.Read(request.Params, SettingsPath, new MacroSettings(), problems);
         var candidates = FunctionLocator.Find(resources, Globals(fragment, problems), settings, problems, reports);
@@ -56,6 +65,13 @@ public static class MacroTransformer
         TemplateLimits.Check(fragment, problems);
         return problems.Count > 0 ? Fail(problems, context) : new TransformResult(fragment, [], reports);
     }
+
+    /// <summary>Before anything walks the input recursively or reads its strings: see <see cref="JsonInputCheck"/>.</summary>
+    private static List<Problem> Unreadable(MacroRequest request) =>
+        new (JsonObject Root, string Path)[] { (request.Fragment, ""), (request.TemplateParameterValues, "templateParameterValues"), (request.Params, SettingsPath) }
+            .Select(input => JsonInputCheck.FindProblem(input.Root, input.Path, JsonText.MaxDepth))
+            .OfType<Problem>()
+            .ToList();
 
     private static JsonObject? Globals(JsonObject fragment, List<Problem> problems)
     {

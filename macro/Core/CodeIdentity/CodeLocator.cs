@@ -72,6 +72,11 @@ internal sealed class CodeLocator(IntrinsicResolver resolver, TransformOptions o
     private CodeSpec? Location(JsonNode location, string path, CodeIdentityMode mode)
     {
         var resolved = resolver.ResolveRevealing(location);
+        if (resolved is null)
+        {
+            return Fail(path, "resolves to AWS::NoValue, so there is no code to version; point it at the packaged code in S3");
+        }
+
         if (S3LocationParser.Parse(resolved) is { } s3)
         {
             return mode == CodeIdentityMode.Content

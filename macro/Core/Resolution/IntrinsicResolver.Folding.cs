@@ -20,7 +20,7 @@ internal sealed partial class IntrinsicResolver
         };
         if (template is null)
         {
-            return Intrinsic.Make("Fn::Sub", Resolve(argument, scope, depth + 1));
+            return Intrinsic.Make("Fn::Sub", ResolveArgument(argument, scope, depth + 1));
         }
 
         var resolvedVariables = new Dictionary<string, JsonNode?>(StringComparer.Ordinal);
@@ -85,7 +85,9 @@ internal sealed partial class IntrinsicResolver
             case "Fn::FindInMap" when argument is JsonArray { Count: 3 } find
                 && find.Select(JsonText.ScalarText).ToArray() is [{ } map, { } top, { } second]
                 && MappingValue(map, top, second) is JsonNode found:
-                return Resolve(found, new Scope(true, "", []));
+                // CloudFormation allows only literals in Mappings: take the value as written. Resolving it
+                // again would recurse forever on a mapping that refers to itself.
+                return found.DeepClone();
             default:
                 return null;
         }

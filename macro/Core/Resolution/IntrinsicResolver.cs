@@ -15,7 +15,7 @@ internal sealed partial class IntrinsicResolver
     /// <summary>Stands for <c>Ref: AWS::NoValue</c>: the enclosing key or list item disappears.</summary>
     private static readonly JsonObject Removed = [];
 
-    private const int MaxDepth = 128;
+    private const int MaxDepth = JsonText.MaxDepth;
 
     private readonly TemplateContext context;
     private readonly ConditionEvaluator conditions;
@@ -23,7 +23,7 @@ internal sealed partial class IntrinsicResolver
     public IntrinsicResolver(TemplateContext context)
     {
         this.context = context;
-        conditions = new ConditionEvaluator(context, node => Resolve(node, new Scope(true, "", [])));
+        conditions = new ConditionEvaluator(context, node => Resolve(node, new Scope(true, "", [], InCondition: true)));
     }
 
     /// <summary>For hashing: NoEcho values become keyed digests (a problem when no key is configured).</summary>
@@ -32,8 +32,6 @@ internal sealed partial class IntrinsicResolver
 
     /// <summary>For reading code: real values, never written anywhere.</summary>
     public JsonNode? ResolveRevealing(JsonNode? node) => Unwrap(Resolve(node, new Scope(true, "", [])));
-
-    public bool? EvaluateCondition(string name) => conditions.Evaluate(name);
 
     private static JsonNode? Unwrap(JsonNode? node) => ReferenceEquals(node, Removed) ? null : node;
 
@@ -90,17 +88,33 @@ internal sealed partial class IntrinsicResolver
                 return ResolveRef(reference, scope);
             case "Fn::Sub":
                 return ResolveSub(argument, scope, depth);
-            case "Fn::If" when argument is JsonArray { Count: 3 } branches && JsonText.ScalarText(branches[0]) is { } condition:
-                return conditions.Evaluate(condition) switch
+            case "Fn::If" when !scope.InCondition && argument is JsonArray { Count: 3 } branches && JsonText.ScalarText(branches[0]) is { } condition:
+                var value = conditions.Evaluate(condition, out var tooDeep);
+                if (tooDeep)
+                {
+                    scope.Problems.Add(new Problem(scope.Path, $"uses condition {condition}, which nests Condition, Fn::And, Fn::Or and Fn::Not more than {ConditionEvaluator.MaxDepth} levels deep; VersioningMacro cannot evaluate it to hash the branch Lambda gets: simplify the condition"));
+                }
+
+                return value switch
                 {
                     true => Resolve(branches[1], scope, depth + 1),
                     false => Resolve(branches[2], scope, depth + 1),
                     null => Intrinsic.Make(name, Resolve(argument, scope, depth + 1)),
                 };
             default:
-                var resolvedArgument = Resolve(argument, scope, depth + 1);
+                var resolvedArgument = ResolveArgument(argument, scope, depth + 1);
                 return TryFold(name, resolvedArgument) ?? Intrinsic.Make(name, resolvedArgument);
         }
+    }
+
+    /// <summary>
+    /// An intrinsic's argument, resolved. An argument that is itself <c>AWS::NoValue</c> stays as written:
+    /// there is no key or item for it to remove, and the shared marker must not be adopted by a parent.
+    /// </summary>
+    private JsonNode? ResolveArgument(JsonNode? argument, Scope scope, int depth)
+    {
+        var resolved = Resolve(argument, scope, depth);
+        return ReferenceEquals(resolved, Removed) ? argument?.DeepClone() : resolved;
     }
 
     private JsonNode? ResolveRef(string reference, Scope scope)
@@ -139,7 +153,8 @@ internal sealed partial class IntrinsicResolver
         return "noecho:unkeyed";
     }
 
-    private readonly record struct Scope(bool Reveal, string Path, List<Problem> Problems)
+    /// <param name="InCondition">Resolving an Fn::Equals operand inside Conditions, where Fn::If is not allowed.</param>
+    private readonly record struct Scope(bool Reveal, string Path, List<Problem> Problems, bool InCondition = false)
     {
         // Paths are only needed for messages about hashed values; revealing scopes skip the strings.
         public Scope Enter(string key) => Reveal ? this : this with { Path = $"{Path}.{key}" };

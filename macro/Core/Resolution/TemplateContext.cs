@@ -18,7 +18,7 @@ internal sealed class TemplateContext
     {
         parameters = parameterValues.ToDictionary(p => p.Key, p => p.Value);
         NoEcho = fragment["Parameters"] is JsonObject declared
-            ? declared.Where(p => p.Value is JsonObject d && JsonText.ScalarText(d["NoEcho"]) is "true" or "True").Select(p => p.Key).ToHashSet(StringComparer.Ordinal)
+            ? declared.Where(p => p.Value is JsonObject d && IsTrue(d["NoEcho"])).Select(p => p.Key).ToHashSet(StringComparer.Ordinal)
             : new HashSet<string>(StringComparer.Ordinal);
         var partition = Partition(region);
         pseudo = new(StringComparer.Ordinal)
@@ -54,6 +54,12 @@ internal sealed class TemplateContext
             .SelectMany(n => parameters[n] is JsonArray a ? a.Select(JsonText.ScalarText) : [JsonText.ScalarText(parameters[n])])
             .OfType<string>()
             .Where(v => v.Length > 0);
+
+    /// <summary>
+    /// CloudFormation reads the string "true" in any case as a boolean. Erring towards secrecy: a value
+    /// taken for NoEcho is only keyed and masked, one missed would enter the hash in the clear.
+    /// </summary>
+    private static bool IsTrue(JsonNode? node) => string.Equals(JsonText.ScalarText(node), "true", StringComparison.OrdinalIgnoreCase);
 
     private static string Partition(string region) =>
         region.StartsWith("cn-", StringComparison.Ordinal) ? "aws-cn"

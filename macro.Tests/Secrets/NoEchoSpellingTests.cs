@@ -1,0 +1,59 @@
+using System.Text.Json.Nodes;
+using MacroVersioning.Tests.Core;
+
+namespace MacroVersioning.Tests.Secrets;
+
+/// <summary>
+/// However the template spells NoEcho, its value is a secret: it needs the hash key to enter a version
+/// id and is masked in messages. A spelling the core missed would put the value in the hash in the clear.
+/// </summary>
+public sealed class NoEchoSpellingTests
+{
+    private const string Secret = "Spelling-planted-secret-71c2";
+
+    public static TheoryData<string, JsonNode> Spellings() => new()
+    {
+        { "boolean", true },
+        { "lower case", "true" },
+        { "capitalised", "True" },
+        { "upper case", "TRUE" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Spellings))]
+    public void Without_a_hash_key_a_NoEcho_value_in_hashed_configuration_is_refused(string name, JsonNode noEcho)
+    {
+        var result = Transform.Run(Template(noEcho), new JsonObject { ["Token"] = Secret });
+
+        result.Problems.Should().ContainSingle(because: name).Which.Message.Should().Contain("NoEcho parameter Token");
+    }
+
+    [Theory]
+    [MemberData(nameof(Spellings))]
+    public void A_message_quoting_the_value_masks_it(string name, JsonNode noEcho)
+    {
+        var template = Template(noEcho);
+        template["Resources"]!["Fn"]!["Properties"]!["CodeUri"] = new JsonObject { ["Ref"] = "Token" };
+
+        var result = Transform.Run(template, new JsonObject { ["Token"] = "src/" + Secret }, hashKey: "key-0123456789");
+
+        result.Problems.Should().ContainSingle(because: name).Which.Message.Should().Contain("(****)").And.NotContain(Secret);
+    }
+
+    private static JsonObject Template(JsonNode noEcho)
+    {
+        var template = Transform.Parse("""
+            {
+              "Parameters": { "Token": { "Type": "String" } },
+              "Resources": {
+                "Fn": {
+                  "Type": "AWS::Serverless::Function",
+                  "Properties": { "CodeUri": "s3://bucket/app.zip", "Handler": "a.h", "Runtime": "python3.12", "Environment": { "Variables": { "TOKEN": { "Ref": "Token" } } } }
+                }
+              }
+            }
+            """);
+        template["Parameters"]!["Token"]!["NoEcho"] = noEcho.DeepClone();
+        return template;
+    }
+}

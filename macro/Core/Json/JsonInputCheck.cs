@@ -1,0 +1,125 @@
+using System.Text.Json.Nodes;
+
+namespace MacroVersioning.Core.Json;
+
+/// <summary>
+/// Finds, without recursing itself, what would break the stages after it: nesting deeper than they may
+/// recurse (a stack overflow kills the Lambda process instead of failing the request), a key repeated
+/// within one object (System.Text.Json then throws on first access), and strings holding a lone UTF-16
+/// surrogate (not text: reading or writing them throws). Every later stage can then trust the input.
+/// </summary>
+internal static class JsonInputCheck
+{
+    /// <summary>Path segments kept in a message: enough to name the resource and property.</summary>
+    private const int PathSegments = 4;
+
+    /// <returns>The first problem found under <paramref name="root"/>, or null when there is none.</returns>
+    public static Problem? FindProblem(JsonNode? root, string rootPath, int maxDepth)
+    {
+        var pending = new Stack<(JsonNode? Node, int Depth, Location At)>();
+        pending.Push((root, 1, new Location(rootPath, 0, false)));
+        while (pending.TryPop(out var current))
+        {
+            var (node, depth, at) = current;
+            var where = at.Truncated ? at.Path + "…" : at.Path;
+            switch (node)
+            {
+                case JsonObject or JsonArray when depth > maxDepth:
+                    return new Problem(where, $"nests objects and lists more than {maxDepth} levels deep; VersioningMacro reads values nested up to {maxDepth} levels (no real template comes close): flatten it");
+                case JsonObject obj:
+                    var (members, unreadable) = Members(obj);
+                    if (unreadable is not null)
+                    {
+                        return new Problem(where, unreadable);
+                    }
+
+                    // Pushed last to first, so the first problem found is the first in the document.
+                    foreach (var (key, value) in Enumerable.Reverse(members))
+                    {
+                        if (HasLoneSurrogate(key))
+                        {
+                            return new Problem(where, $"has a property name with a lone UTF-16 surrogate (an unpaired \\uD800-\\uDFFF escape), which is not text: {Escaped(key)}");
+                        }
+
+                        pending.Push((value, depth + 1, at.Enter(key)));
+                    }
+
+                    break;
+                case JsonArray array:
+                    for (var i = array.Count - 1; i >= 0; i--)
+                    {
+                        pending.Push((array[i], depth + 1, at.Enter($"[{i}]")));
+                    }
+
+                    break;
+                case JsonValue value when IsBrokenString(value):
+                    return new Problem(where, "is a string with a lone UTF-16 surrogate (an unpaired \\uD800-\\uDFFF escape), which is not text; remove or complete the escape");
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The members, or why they cannot be read: a parsed object only finds out when first read.</summary>
+    private static (List<KeyValuePair<string, JsonNode?>> Members, string? Unreadable) Members(JsonObject obj)
+    {
+        try
+        {
+            return ([.. obj], null);
+        }
+        catch (ArgumentException)
+        {
+            return ([], "repeats a property name within one object; JSON object keys must be unique");
+        }
+        catch (InvalidOperationException)
+        {
+            return ([], "has a property name with a lone UTF-16 surrogate (an unpaired \\uD800-\\uDFFF escape), which is not text; fix the name");
+        }
+    }
+
+    private static bool IsBrokenString(JsonValue value)
+    {
+        if (value.GetValueKind() != System.Text.Json.JsonValueKind.String)
+        {
+            return false;
+        }
+
+        try
+        {
+            return HasLoneSurrogate(value.GetValue<string>());
+        }
+        catch (InvalidOperationException)
+        {
+            // A parsed string whose \u escapes do not decode.
+            return true;
+        }
+    }
+
+    private static bool HasLoneSurrogate(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(text[i]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static string Escaped(string text) =>
+        string.Concat(text.Select(c => char.IsSurrogate(c) ? $"\\u{(int)c:X4}" : c.ToString()));
+
+    /// <summary>Where a value is, by its first <see cref="PathSegments"/> segments.</summary>
+    private readonly record struct Location(string Path, int Segments, bool Truncated)
+    {
+        public Location Enter(string segment) =>
+            Segments >= PathSegments ? this with { Truncated = true }
+            : new(Path.Length == 0 ? segment : segment.StartsWith('[') ? Path + segment : $"{Path}.{segment}", Segments + 1, false);
+    }
+}
