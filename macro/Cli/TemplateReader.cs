@@ -1,0 +1,59 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace MacroVersioning.Cli;
+
+/// <summary>
+/// Reads a template as CloudFormation does, JSON or YAML, deciding by content rather than file name:
+/// text that starts with <c>{</c> is JSON (ECMA-404, no comments), anything else is YAML. Like the AWS
+/// CLI, JSON that fails to parse is tried as YAML (a flow mapping) before its JSON error is reported.
+/// </summary>
+internal static class TemplateReader
+{
+    public static JsonObject Read(string text, out TemplateFormat format)
+    {
+        var body = text.TrimStart('\uFEFF', ' ', '\t', '\r', '\n');
+        if (!body.StartsWith('{'))
+        {
+            format = TemplateFormat.Yaml;
+            return CfnYamlReader.Read(text);
+        }
+
+        format = TemplateFormat.Json;
+        try
+        {
+            return ReadJson(text.TrimStart('\uFEFF'));
+        }
+        catch (TemplateFormatException jsonError)
+        {
+            try
+            {
+                var yaml = CfnYamlReader.Read(text);
+                format = TemplateFormat.Yaml;
+                return yaml;
+            }
+            catch (TemplateFormatException)
+            {
+                throw jsonError;
+            }
+        }
+    }
+
+    private static JsonObject ReadJson(string text)
+    {
+        try
+        {
+            var options = new JsonDocumentOptions { AllowDuplicateProperties = false };
+            return JsonNode.Parse(text, documentOptions: options) as JsonObject
+                ?? throw new TemplateFormatException("a template must be a JSON object", 1, 1);
+        }
+        catch (JsonException e)
+        {
+            // System.Text.Json counts lines from 0 and columns in bytes from 0.
+            var line = (int)(e.LineNumber ?? 0) + 1;
+            var column = (int)(e.BytePositionInLine ?? 0) + 1;
+            var reason = e.Message.Split(" LineNumber:", 2)[0].TrimEnd();
+            throw new TemplateFormatException(reason, line, column);
+        }
+    }
+}
