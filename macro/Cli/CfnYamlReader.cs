@@ -19,9 +19,10 @@ internal static class CfnYamlReader
 
     public static JsonObject Read(string text)
     {
+        // YamlDotNet does not skip a byte order mark in a string.
+        var parser = new Parser(new StringReader(text.StartsWith('\uFEFF') ? text[1..] : text));
         try
         {
-            var parser = new Parser(new StringReader(text));
             parser.Consume<StreamStart>();
             if (parser.Accept<StreamEnd>(out var end))
             {
@@ -43,6 +44,12 @@ internal static class CfnYamlReader
         catch (YamlException e)
         {
             throw new TemplateFormatException(e.Message, (int)e.Start.Line, (int)e.Start.Column);
+        }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's parser fails this way on some unterminated flow collections; point after the last good node.
+            var mark = parser.Current?.End ?? Mark.Empty;
+            throw Error(mark, "malformed YAML after this point: an unclosed [, { or quote?");
         }
     }
 

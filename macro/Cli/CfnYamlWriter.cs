@@ -102,8 +102,7 @@ internal static partial class CfnYamlWriter
                 break;
             default:
                 var argumentText = argument.GetValue<string>();
-                var style = argumentText.Contains('\n', StringComparison.Ordinal) ? ScalarStyle.Literal : ScalarStyle.Any;
-                emitter.Emit(new Scalar(AnchorName.Empty, tagName, argumentText, style, false, false));
+                emitter.Emit(new Scalar(AnchorName.Empty, tagName, argumentText, StyleFor(argumentText, tagged: true), false, false));
                 break;
         }
     }
@@ -125,13 +124,19 @@ internal static partial class CfnYamlWriter
         emitter.Emit(new SequenceEnd());
     }
 
-    private static void WriteString(IEmitter emitter, string value)
-    {
-        var style = value.Contains('\n', StringComparison.Ordinal) ? ScalarStyle.Literal
-            : NeedsQuotes(value) ? ScalarStyle.SingleQuoted
-            : ScalarStyle.Any;
-        emitter.Emit(new Scalar(AnchorName.Empty, TagName.Empty, value, style, true, true));
-    }
+    private static void WriteString(IEmitter emitter, string value) =>
+        emitter.Emit(new Scalar(AnchorName.Empty, TagName.Empty, value, StyleFor(value, tagged: false), true, true));
+
+    /// <summary>
+    /// Double quotes for what only escapes can carry (carriage returns, control characters, edge tabs, which
+    /// YamlDotNet would otherwise emit plain and lose), literal blocks for other multi-line text, single
+    /// quotes for untagged text that would read as another type, else whatever YamlDotNet finds safe.
+    /// </summary>
+    private static ScalarStyle StyleFor(string value, bool tagged) =>
+        value.Any(c => c < ' ' && c is not '\n' and not '\t') || value.StartsWith('\t') || value.EndsWith('\t') ? ScalarStyle.DoubleQuoted
+        : value.Contains('\n', StringComparison.Ordinal) ? ScalarStyle.Literal
+        : !tagged && NeedsQuotes(value) ? ScalarStyle.SingleQuoted
+        : ScalarStyle.Any;
 
     private static void WriteNumber(IEmitter emitter, string text)
     {

@@ -5,8 +5,8 @@ namespace MacroVersioning.Cli;
 
 /// <summary>
 /// Reads a template as CloudFormation does, JSON or YAML, deciding by content rather than file name:
-/// text that starts with <c>{</c> is JSON (ECMA-404, no comments), anything else is YAML. Like the AWS
-/// CLI, JSON that fails to parse is tried as YAML (a flow mapping) before its JSON error is reported.
+/// text that starts with <c>{</c> is JSON (ECMA-404: no comments, no trailing commas), anything else is
+/// YAML. JSON is not retried as YAML: YAML would read a JSON typo (a comment, a trailing comma) as data.
 /// </summary>
 internal static class TemplateReader
 {
@@ -20,23 +20,7 @@ internal static class TemplateReader
         }
 
         format = TemplateFormat.Json;
-        try
-        {
-            return ReadJson(text.TrimStart('\uFEFF'));
-        }
-        catch (TemplateFormatException jsonError)
-        {
-            try
-            {
-                var yaml = CfnYamlReader.Read(text);
-                format = TemplateFormat.Yaml;
-                return yaml;
-            }
-            catch (TemplateFormatException)
-            {
-                throw jsonError;
-            }
-        }
+        return ReadJson(text.StartsWith('\uFEFF') ? text[1..] : text);
     }
 
     private static JsonObject ReadJson(string text)
