@@ -20,7 +20,7 @@ internal static class TransformSection
 
     /// <summary>Names of transforms listed before the macro: CloudFormation runs them first, the CLI does not.</summary>
     public static IReadOnlyList<string> ListedBeforeMacro(JsonObject template) =>
-        [.. Entries(template["Transform"]).TakeWhile(e => !IsMacro(e)).Select(Name).OfType<string>()];
+        ListsMacro(template) ? [.. Entries(template["Transform"]).TakeWhile(e => !IsMacro(e)).Select(Name).OfType<string>()] : [];
 
     /// <summary>
     /// The macro's <paramref name="fragment"/> with the template's other transforms restored where the
@@ -52,9 +52,9 @@ internal static class TransformSection
 
     private static IEnumerable<JsonNode?> Entries(JsonNode? transform) => transform switch
     {
-        null => [],
+        null => Array.Empty<JsonNode?>(),
         JsonArray list => list,
-        _ => [transform],
+        _ => new[] { transform },
     };
 
     private static bool IsMacro(JsonNode? entry) => Name(entry) == MacroName;
