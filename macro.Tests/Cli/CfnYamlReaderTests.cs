@@ -126,6 +126,7 @@ public sealed class CfnYamlReaderTests
         { "set tag", "a: !!set {x: null}", 1, 4, "does not support the tag" },
         { "complex key", "? [a, b]\n: 1", 1, 3, "mapping key must be a string" },
         { "missing key", ": 1", 1, 1, "key is missing" },
+        { "nested too deep", "v: " + new string('[', 300) + new string(']', 300), 1, 260, "nests deeper than 256 levels" },
     };
 
     [Theory]

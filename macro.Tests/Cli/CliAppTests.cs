@@ -88,10 +88,10 @@ public sealed class CliAppTests : IDisposable
         var run = await CliRun.RunAsync("transform", templatePath);
 
         run.ExitCode.Should().Be(0, run.Stderr);
-        run.Stdout.Should().EndWith("}\n").And.Contain("\n  \"Transform\": [\n    \"AWS::Serverless-2016-10-31\"\n  ],\n");
+        run.Stdout.Should().EndWith("}\n").And.Contain("\n  \"Transform\": \"AWS::Serverless-2016-10-31\",\n");
         var output = TemplateReader.Read(run.Stdout, out var format);
         format.Should().Be(TemplateFormat.Json);
-        output["Transform"]!.ToJsonString().Should().Be("""["AWS::Serverless-2016-10-31"]""");
+        output["Transform"]!.GetValue<string>().Should().Be("AWS::Serverless-2016-10-31");
         KeysOf(output).Should().ContainInOrder("AWSTemplateFormatVersion", "Transform", "Description", "Parameters", "Resources", "Outputs");
         KeysOf(output["Resources"]!).Should().ContainInOrder("Func2", "Func1");
         var func1 = output["Resources"]!["Func1"]!["Properties"]!;
@@ -197,13 +197,27 @@ public sealed class CliAppTests : IDisposable
     }
 
     [Fact]
-    public async Task Notes_a_template_that_does_not_list_the_macro()
+    public async Task Rejects_a_template_that_does_not_list_the_macro()
     {
         var path = project.Write("plain.yaml", Template.Replace("[VersioningMacro, AWS::Serverless-2016-10-31]", "AWS::Serverless-2016-10-31", StringComparison.Ordinal));
 
         var run = await CliRun.RunAsync("transform", path);
 
-        run.Stderr.Should().Contain("note: the template's Transform does not list VersioningMacro");
+        run.ExitCode.Should().Be(1);
+        run.Stderr.Should().Contain("template rejected: 1 problem\n  Transform: does not list VersioningMacro");
+    }
+
+    [Fact]
+    public async Task Notes_transforms_that_cloudformation_would_run_first()
+    {
+        var path = project.Write(
+            "extensions.yaml",
+            Template.Replace("[VersioningMacro, AWS::Serverless-2016-10-31]", "[AWS::LanguageExtensions, VersioningMacro, AWS::Serverless-2016-10-31]", StringComparison.Ordinal));
+
+        var run = await CliRun.RunAsync("transform", path);
+
+        run.Stderr.Should().Contain("note: CloudFormation runs AWS::LanguageExtensions before VersioningMacro; the CLI does not");
+        TemplateReader.Read(run.Stdout, out _)["Transform"]!.ToJsonString().Should().Be("""["AWS::LanguageExtensions","AWS::Serverless-2016-10-31"]""");
     }
 
     public static readonly TheoryData<string, bool> NoEchoRuns = new()

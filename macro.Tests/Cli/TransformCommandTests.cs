@@ -88,7 +88,7 @@ public sealed class TransformCommandTests : IDisposable
 
         code.Should().Be(0);
         stderr.ToString().Should().EndWith("versioned 1 function:\n  Fn  FnVersion0123abcd  hashed: code dir-sha256:x, 3 properties\n");
-        JsonNode.Parse(stdout.ToString())!["Transform"]!.ToJsonString().Should().Be("""["AWS::Serverless-2016-10-31"]""");
+        JsonNode.Parse(stdout.ToString())!["Transform"]!.GetValue<string>().Should().Be("AWS::Serverless-2016-10-31");
     }
 
     [Fact]

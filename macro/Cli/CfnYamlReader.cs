@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using MacroVersioning.Core.Json;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 
@@ -17,6 +18,8 @@ internal static class CfnYamlReader
 {
     private const string YamlTagPrefix = "tag:yaml.org,2002:";
 
+    private static readonly int MaxDepth = JsonText.DocumentOptions.MaxDepth;
+
     public static JsonObject Read(string text)
     {
         // YamlDotNet does not skip a byte order mark in a string.
@@ -31,7 +34,7 @@ internal static class CfnYamlReader
 
             parser.Consume<DocumentStart>();
             var start = parser.Current!.Start;
-            var root = ReadNode(parser);
+            var root = ReadNode(parser, 0);
             parser.Consume<DocumentEnd>();
             if (parser.Accept<DocumentStart>(out var second))
             {
@@ -53,9 +56,15 @@ internal static class CfnYamlReader
         }
     }
 
-    private static JsonNode? ReadNode(IParser parser)
+    private static JsonNode? ReadNode(IParser parser, int depth)
     {
         var current = parser.Current!;
+        if (depth > MaxDepth)
+        {
+            // As deep as the JSON reader allows (JsonText.DocumentOptions), and no stack overflow on hostile input.
+            throw Error(current.Start, $"the template nests deeper than {MaxDepth} levels");
+        }
+
         if (current is AnchorAlias alias)
         {
             throw Error(alias.Start, $"CloudFormation does not support YAML aliases (*{alias.Value}); repeat the value instead");
@@ -70,13 +79,13 @@ internal static class CfnYamlReader
                 throw Error(node.Start, $"unknown tag {tag}; CloudFormation's short forms are {CfnShortForms.SupportedTags}");
             }
 
-            return new JsonObject { [key] = ReadIntrinsicArgument(parser, key) };
+            return new JsonObject { [key] = ReadIntrinsicArgument(parser, key, depth + 1) };
         }
 
-        return ReadUntagged(parser, tag);
+        return ReadUntagged(parser, tag, depth);
     }
 
-    private static JsonNode? ReadIntrinsicArgument(IParser parser, string key)
+    private static JsonNode? ReadIntrinsicArgument(IParser parser, string key, int depth)
     {
         if (parser.Current is Scalar scalar)
         {
@@ -86,10 +95,10 @@ internal static class CfnYamlReader
                 : JsonValue.Create(scalar.Value);
         }
 
-        return ReadUntagged(parser, null);
+        return ReadUntagged(parser, null, depth);
     }
 
-    private static JsonNode? ReadUntagged(IParser parser, string? tag)
+    private static JsonNode? ReadUntagged(IParser parser, string? tag, int depth)
     {
         switch (parser.Current)
         {
@@ -98,10 +107,10 @@ internal static class CfnYamlReader
                 return ReadScalar(scalar, tag);
             case SequenceStart sequence:
                 RequireTag(tag, "seq", sequence.Start);
-                return ReadSequence(parser);
+                return ReadSequence(parser, depth);
             case MappingStart mapping:
                 RequireTag(tag, "map", mapping.Start);
-                return ReadMapping(parser);
+                return ReadMapping(parser, depth);
             default:
                 throw Error(parser.Current!.Start, $"unexpected {parser.Current.GetType().Name}");
         }
@@ -139,19 +148,19 @@ internal static class CfnYamlReader
         }
     }
 
-    private static JsonArray ReadSequence(IParser parser)
+    private static JsonArray ReadSequence(IParser parser, int depth)
     {
         parser.MoveNext();
         var array = new JsonArray();
         while (!parser.TryConsume<SequenceEnd>(out _))
         {
-            array.Add(ReadNode(parser));
+            array.Add(ReadNode(parser, depth + 1));
         }
 
         return array;
     }
 
-    private static JsonObject ReadMapping(IParser parser)
+    private static JsonObject ReadMapping(IParser parser, int depth)
     {
         parser.MoveNext();
         var map = new JsonObject();
@@ -180,7 +189,7 @@ internal static class CfnYamlReader
 
             keyLines[key.Value] = key.Start.Line;
             parser.MoveNext();
-            map[key.Value] = ReadNode(parser);
+            map[key.Value] = ReadNode(parser, depth + 1);
         }
 
         return map;

@@ -128,12 +128,14 @@ internal static partial class CfnYamlWriter
         emitter.Emit(new Scalar(AnchorName.Empty, TagName.Empty, value, StyleFor(value, tagged: false), true, true));
 
     /// <summary>
-    /// Double quotes for what only escapes can carry (carriage returns, control characters, edge tabs, which
-    /// YamlDotNet would otherwise emit plain and lose), literal blocks for other multi-line text, single
+    /// Double quotes for what only escapes can carry (carriage returns, control characters) and for tabs
+    /// on one line or leading a block (YamlDotNet would emit them where it, PyYAML or libyaml misread
+    /// them), literal blocks for other multi-line text, single
     /// quotes for untagged text that would read as another type, else whatever YamlDotNet finds safe.
     /// </summary>
     private static ScalarStyle StyleFor(string value, bool tagged) =>
-        value.Any(c => c < ' ' && c is not '\n' and not '\t') || value.StartsWith('\t') || value.EndsWith('\t') ? ScalarStyle.DoubleQuoted
+        value.Any(c => c < ' ' && c is not '\n' and not '\t') || value.StartsWith('\t') || (value.Contains('\t', StringComparison.Ordinal) && !value.Contains('\n', StringComparison.Ordinal))
+            ? ScalarStyle.DoubleQuoted
         : value.Contains('\n', StringComparison.Ordinal) ? ScalarStyle.Literal
         : !tagged && NeedsQuotes(value) ? ScalarStyle.SingleQuoted
         : ScalarStyle.Any;

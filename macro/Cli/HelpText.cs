@@ -58,7 +58,7 @@ internal static class HelpText
         What is printed (stdout, or OUT with -o): the macro's output with the template's other
         transforms put back in its Transform section, as CloudFormation hands it to the next
         transform; e.g. Transform: [VersioningMacro, AWS::Serverless-2016-10-31] comes out as
-        Transform: [AWS::Serverless-2016-10-31], ready for sam or cfn-lint. JSON is indented by 2
+        Transform: AWS::Serverless-2016-10-31, ready for sam or cfn-lint. JSON is indented by 2
         spaces; YAML uses short-form tags where exact.
         On stderr: progress, then one line per function (its new version id and what was hashed, or
         why it was skipped), or one line per problem. NoEcho parameter values are never printed.

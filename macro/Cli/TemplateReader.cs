@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using MacroVersioning.Core.Json;
 
 namespace MacroVersioning.Cli;
 
@@ -27,8 +28,9 @@ internal static class TemplateReader
     {
         try
         {
-            var options = new JsonDocumentOptions { AllowDuplicateProperties = false };
-            return JsonNode.Parse(text, documentOptions: options) as JsonObject
+            var options = JsonText.DocumentOptions;
+            options.AllowDuplicateProperties = false;
+            return JsonNode.Parse(text, JsonText.NodeOptions, options) as JsonObject
                 ?? throw new TemplateFormatException("a template must be a JSON object", 1, 1);
         }
         catch (JsonException e)

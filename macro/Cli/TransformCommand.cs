@@ -98,14 +98,9 @@ internal sealed class TransformCommand(
 
     private static void WriteNotes(JsonObject template, TextWriter log)
     {
-        if (!TransformSection.ListsMacro(template))
-        {
-            log.WriteLine($"note: the template's Transform does not list {TransformSection.MacroName}, so CloudFormation would not run the macro on it");
-        }
-
         if (TransformSection.ListedBeforeMacro(template) is { Count: > 0 } before)
         {
-            log.WriteLine($"note: CloudFormation runs {string.Join(", ", before)} before {TransformSection.MacroName}; the CLI does not, and keeps them in the output's Transform");
+            log.WriteLine($"note: CloudFormation runs {string.Join(", ", before)} before {LocalRequestBuilder.MacroName}; the CLI does not, and keeps them in the output's Transform");
         }
     }
 
