@@ -1,26 +1,22 @@
 using System.Text;
-using System.Text.RegularExpressions;
 
 namespace MacroVersioning.Cli;
 
 /// <summary>
-/// A last line of defence for NoEcho values: wraps stderr and masks every occurrence of a secret,
-/// whole line by line, whoever wrote it (our summary, a core message, the handler's log). A value is
-/// masked where it stands as a token (not inside a longer word), so a short secret such as
-/// <c>1</c> does not mangle <c>Func1</c>.
+/// A last line of defence for NoEcho values: wraps stderr and masks every occurrence of a secret, line
+/// by line, whoever wrote it (our summary, a core message, the handler's log). Like the Lambda's
+/// <c>SecretRedactor</c>, any occurrence is masked, even inside a longer word: safety over readability.
 /// </summary>
 internal sealed class RedactingWriter(TextWriter inner, IEnumerable<string> secrets) : TextWriter
 {
     public const string Mask = "****";
 
-    private readonly Regex? pattern = BuildPattern(secrets);
+    // Longest first, so a secret that contains another is masked whole.
+    private readonly string[] secrets = [.. secrets.Where(s => s.Length > 0).Distinct(StringComparer.Ordinal).OrderByDescending(s => s.Length)];
 
     private readonly StringBuilder line = new();
 
     public override Encoding Encoding => inner.Encoding;
-
-    public static string Redact(string text, IEnumerable<string> secrets) =>
-        BuildPattern(secrets) is { } pattern ? pattern.Replace(text, Mask) : text;
 
     public override void Write(char value)
     {
@@ -61,14 +57,6 @@ internal sealed class RedactingWriter(TextWriter inner, IEnumerable<string> secr
         base.Dispose(disposing);
     }
 
-    private static Regex? BuildPattern(IEnumerable<string> secrets)
-    {
-        var alternatives = secrets.Where(s => s.Length > 0).OrderByDescending(s => s.Length).Select(Regex.Escape).ToList();
-        return alternatives.Count == 0
-            ? null
-            : new Regex($"(?<![A-Za-z0-9])(?:{string.Join('|', alternatives)})(?![A-Za-z0-9])", RegexOptions.CultureInvariant);
-    }
-
     private void FlushLine(bool all = false)
     {
         // Complete lines only (unless flushing), so a secret split across two Write calls is still caught.
@@ -77,8 +65,18 @@ internal sealed class RedactingWriter(TextWriter inner, IEnumerable<string> secr
         if (end > 0)
         {
             var chunk = text[..end];
-            inner.Write(pattern is null ? chunk : pattern.Replace(chunk, Mask));
+            inner.Write(Redact(chunk));
             line.Remove(0, end);
         }
+    }
+
+    private string Redact(string text)
+    {
+        foreach (var secret in secrets)
+        {
+            text = text.Replace(secret, Mask, StringComparison.Ordinal);
+        }
+
+        return text;
     }
 }
