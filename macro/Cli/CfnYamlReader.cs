@@ -184,7 +184,7 @@ internal static class CfnYamlReader
 
             if (keyLines.TryGetValue(key.Value, out var firstLine))
             {
-                throw Error(key.Start, $"duplicate key {key.Value} (first at line {firstLine}); CloudFormation keeps only one of them");
+                throw Error(key.Start, $"duplicate key {key.Value} (first at line {firstLine}); keep one: CloudFormation's handling of duplicates is undefined");
             }
 
             keyLines[key.Value] = key.Start.Line;

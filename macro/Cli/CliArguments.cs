@@ -108,14 +108,9 @@ internal static partial class CliArguments
     private static CliParseResult ParseTransform(string template, List<(string Flag, string Value)> flags)
     {
         var parameters = new List<KeyValuePair<string, string>>();
-        for (var i = 0; i < flags.Count; i++)
+        foreach (var (_, text) in flags.Where(f => f.Flag == "--param"))
         {
-            if (flags[i].Flag != "--param")
-            {
-                continue;
-            }
-
-            var (key, value, paramError) = ParseParam(flags[i].Value, parameters.Count + 1);
+            var (key, value, paramError) = ParseParam(text, parameters.Count + 1);
             if (paramError is null && parameters.Any(p => p.Key == key))
             {
                 paramError = $"--param {key} is given twice";
