@@ -97,8 +97,12 @@ internal sealed class SamCheckRunner(string python, IReadOnlyList<string> python
             return null;
         }
 
+        // The CLI prints what the next transform gets (the remaining transforms put back, docs/cli.md);
+        // the checker wants the macro's fragment and puts them back itself.
+        var fragment = JsonNode.Parse(outcome.Stdout)!.AsObject();
+        fragment.Remove("Transform");
         var output = Path.Combine(work, $"{row.Id.Replace('/', '_')}.json");
-        await File.WriteAllTextAsync(output, outcome.Stdout);
+        await File.WriteAllTextAsync(output, fragment.ToJsonString());
         return output;
     }
 }

@@ -1,0 +1,62 @@
+using System.Text.Json.Nodes;
+using MacroVersioning.Cli;
+using MacroVersioning.Core;
+
+namespace MacroVersioning.Tests.Cli;
+
+public sealed class SummaryFormatterTests
+{
+    [Fact]
+    public void Lists_each_function_with_its_version_or_why_it_was_skipped()
+    {
+        var result = new TransformResult(
+            [],
+            [],
+            [
+                new FunctionReport("Func1", "Func1Version0a1b2c3d4e", "code dir-sha256:AAAA (src/func1), 6 properties"),
+                new FunctionReport("LongerName", null, "AutoPublishAlias is set: SAM publishes its versions"),
+                new FunctionReport("F2", "F2Version99", "code s3://b/k\n(location only)"),
+            ]);
+
+        var lines = SummaryFormatter.Format(result);
+
+        lines.Should().Equal(
+            "versioned 2 of 3 functions, skipped 1:",
+            "  Func1       Func1Version0a1b2c3d4e  hashed: code dir-sha256:AAAA (src/func1), 6 properties",
+            "  LongerName  skipped:                AutoPublishAlias is set: SAM publishes its versions",
+            "  F2          F2Version99             hashed: code s3://b/k (location only)");
+    }
+
+    [Fact]
+    public void Says_so_when_every_function_was_versioned()
+    {
+        var result = new TransformResult([], [], [new FunctionReport("Only", "OnlyVersion1", "inline code")]);
+
+        SummaryFormatter.Format(result).Should().Equal("versioned 1 function:", "  Only  OnlyVersion1  hashed: inline code");
+    }
+
+    [Fact]
+    public void Says_so_when_there_is_nothing_to_version()
+    {
+        var result = new TransformResult(new JsonObject(), [], []);
+
+        SummaryFormatter.Format(result).Should().ContainSingle().Which.Should().Contain("nothing to version");
+    }
+
+    [Fact]
+    public void Lists_every_problem_on_its_own_line()
+    {
+        var result = TransformResult.Failure(
+        [
+            new Problem("Resources.Api.Properties.CodeUri", "s3://b/k does not exist;\ncheck the bucket"),
+            new Problem("Resources.Worker.Properties.Frobnicate", "is not a known property"),
+        ]);
+
+        var lines = SummaryFormatter.Format(result);
+
+        lines.Should().Equal(
+            "template rejected: 2 problems",
+            "  Resources.Api.Properties.CodeUri: s3://b/k does not exist; check the bucket",
+            "  Resources.Worker.Properties.Frobnicate: is not a known property");
+    }
+}

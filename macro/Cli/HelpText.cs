@@ -1,0 +1,112 @@
+namespace MacroVersioning.Cli;
+
+/// <summary>The text of <c>--help</c>, <c>transform --help</c> and <c>invoke --help</c>.</summary>
+internal static class HelpText
+{
+    public const string ShortUsage =
+        """
+        usage: VersioningMacro transform TEMPLATE [options]   (see: transform --help)
+               VersioningMacro invoke EVENT.json [options]    (see: invoke --help)
+               VersioningMacro --help
+        """;
+
+    public static string For(string? command) => command switch
+    {
+        "transform" => Transform,
+        "invoke" => Invoke,
+        _ => Overview,
+    };
+
+    private const string ExitCodeText =
+        """
+        Exit codes:
+          0    success
+          1    the template (or macro request) was rejected: every problem is on stderr, one per line
+               (Resources.<Id>.<path>: message), or the run failed
+          2    usage error: unknown command or option, missing or unreadable file, bad --param,
+               a --param the template does not declare, a parameter without Default and no --param
+          130  interrupted (Ctrl-C)
+        """;
+
+    private static readonly string Overview =
+        $$"""
+        VersioningMacro: gives every AWS SAM / Lambda function in a CloudFormation template a
+        content-hashed AWS::Lambda::Version, locally, with the same core as the deployed macro.
+
+        {{ShortUsage}}
+
+        Commands:
+          transform TEMPLATE   preview what the macro does to a template (JSON or YAML, local CodeUri
+                               folders allowed) and print the template that comes out
+          invoke EVENT.json    run exactly what the Lambda runs on a macro request event and print the
+                               response
+
+        {{ExitCodeText}}
+        """;
+
+    private static readonly string Transform =
+        $$"""
+        usage: VersioningMacro transform TEMPLATE [--param Key=Value]... [--region R] [--account A]
+                 [--code-identity content|location] [--format json|yaml] [-o OUT]
+                 [--s3-endpoint URL] [--hash-key-file FILE]
+
+        Reads TEMPLATE (JSON or CloudFormation YAML with short-form tags such as !Ref, !GetAtt, !Sub;
+        detected by content), builds the request CloudFormation would send the macro (parameter
+        Defaults applied, list parameters split, the VersioningMacro Transform entry's Parameters as
+        settings), runs the macro, and prints the resulting template.
+
+        What is printed (stdout, or OUT with -o): the macro's output with the template's other
+        transforms put back in its Transform section, as CloudFormation hands it to the next
+        transform; e.g. Transform: [VersioningMacro, AWS::Serverless-2016-10-31] comes out as
+        Transform: AWS::Serverless-2016-10-31, ready for sam or cfn-lint. JSON is indented by 2
+        spaces; YAML uses short-form tags where exact.
+        On stderr: progress, then one line per function (its new version id and what was hashed, or
+        why it was skipped), or one line per problem. NoEcho parameter values are never printed.
+
+        Options:
+          --param Key=Value        value of template parameter Key (repeatable); parameters without
+                                   --param take their Default
+          --region R               region of the request (default: {{TransformRequest.DefaultRegion}}); S3 code is read there
+          --account A              12-digit account id of the request (default: {{TransformRequest.DefaultAccountId}})
+          --code-identity MODE     content: hash the S3 object's bytes (its SHA-256, Lambda's CodeSha256)
+                                   location: hash bucket/key/version only, no S3 call
+                                   (default: the template's CodeIdentity setting, else content)
+          --format json|yaml       output format (default: json)
+          -o, --output OUT         write the template to OUT instead of stdout
+          --s3-endpoint URL        S3-compatible endpoint, path-style (e.g. http://127.0.0.1:4568);
+                                   credentials come from the AWS default chain
+          --hash-key-file FILE     key for hashing NoEcho values (first line of FILE); without it the
+                                   {{HashKeySource.EnvironmentVariable}} environment variable is used, as in the
+                                   Lambda; with neither, a NoEcho value in hashed configuration is an error
+          -h, --help               this text
+
+        Local CodeUri / Code paths resolve against TEMPLATE's folder; a folder is hashed by its files'
+        relative paths and bytes, a .zip/.jar file by its bytes (as Lambda's CodeSha256).
+        Macro settings go in the template: the Parameters of the Transform entry named
+        VersioningMacro, and each function's Metadata.VersioningMacro (see the README);
+        --code-identity overrides the CodeIdentity setting.
+
+        {{ExitCodeText}}
+        """;
+
+    private static readonly string Invoke =
+        $$"""
+        usage: VersioningMacro invoke EVENT.json [--s3-endpoint URL] [--hash-key-file FILE]
+
+        Runs the Lambda's own handler on a macro request event ({"region", "accountId", "fragment",
+        "transformId", "params", "requestId", "templateParameterValues"}) and prints its response
+        ({"requestId", "status", "fragment", "errorMessage"}) as JSON on stdout. Local code paths are
+        refused, as in the Lambda: package the template first. The handler's log goes to stderr.
+
+        Options:
+          --s3-endpoint URL        S3-compatible endpoint, path-style, for reading code objects
+          --hash-key-file FILE     key for hashing NoEcho values (default: {{HashKeySource.EnvironmentVariable}})
+          -h, --help               this text
+
+        Exit codes:
+          0    the response has status success
+          1    the response has status failure (its errorMessage is on stderr) or no status
+          2    usage error: unknown option, missing or unreadable EVENT.json or key file
+          130  interrupted (Ctrl-C)
+        """;
+}

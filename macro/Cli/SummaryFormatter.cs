@@ -1,0 +1,52 @@
+using MacroVersioning.Core;
+
+namespace MacroVersioning.Cli;
+
+/// <summary>
+/// The human summary of a transform for stderr: one line per function (its new version id and what was
+/// hashed, or why it was skipped), or one line per problem. Multi-line messages are folded so that a
+/// line is always one function or one problem, for people and for grep.
+/// </summary>
+internal static class SummaryFormatter
+{
+    public static IReadOnlyList<string> Format(TransformResult result) =>
+        result.Succeeded ? FormatFunctions(result.Functions) : FormatProblems(result.Problems);
+
+    public static IReadOnlyList<string> FormatProblems(IReadOnlyList<Problem> problems)
+    {
+        var lines = new List<string> { $"template rejected: {Count(problems.Count, "problem")}" };
+        lines.AddRange(problems.Select(p => $"  {OneLine(p.ToString())}"));
+        return lines;
+    }
+
+    private static List<string> FormatFunctions(IReadOnlyList<FunctionReport> functions)
+    {
+        if (functions.Count == 0)
+        {
+            return ["no AWS::Serverless::Function or AWS::Lambda::Function in the template: nothing to version"];
+        }
+
+        var versioned = functions.Count(f => f.Versioned);
+        var skipped = functions.Count - versioned;
+        var heading = skipped == 0
+            ? $"versioned {Count(versioned, "function")}:"
+            : $"versioned {versioned} of {Count(functions.Count, "function")}, skipped {skipped}:";
+        var idWidth = functions.Max(f => f.FunctionId.Length);
+        var versionWidth = functions.Max(f => f.VersionId?.Length ?? 0);
+        var lines = new List<string> { heading };
+        foreach (var function in functions)
+        {
+            var id = function.FunctionId.PadRight(idWidth);
+            lines.Add(function.VersionId is { } version
+                ? $"  {id}  {version.PadRight(versionWidth)}  hashed: {OneLine(function.Reason)}"
+                : $"  {id}  {"skipped:".PadRight(versionWidth)}  {OneLine(function.Reason)}");
+        }
+
+        return lines;
+    }
+
+    private static string Count(int count, string noun) => count == 1 ? $"1 {noun}" : $"{count} {noun}s";
+
+    private static string OneLine(string text) =>
+        string.Join(' ', text.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+}

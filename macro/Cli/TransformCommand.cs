@@ -1,0 +1,136 @@
+using System.Text.Json.Nodes;
+using MacroVersioning.Code;
+using MacroVersioning.Core;
+
+namespace MacroVersioning.Cli;
+
+/// <summary>
+/// <c>transform TEMPLATE</c>: reads the template, builds the request CloudFormation would send, runs the
+/// same core as the Lambda (local code allowed), and writes the template the next transform would get.
+/// The template goes to stdout or <c>-o</c>; progress, the summary and problems go to stderr, masked for
+/// NoEcho values.
+/// </summary>
+internal sealed class TransformCommand(
+    TextWriter stdout, TextWriter stderr, Transformer transform, Func<string, Uri?, ICodeIdentitySource> codeSources)
+{
+    public async Task<int> RunAsync(TransformRequest request, byte[]? hashKey, CancellationToken cancellationToken)
+    {
+        var path = request.TemplatePath;
+        if (!File.Exists(path))
+        {
+            await stderr.WriteLineAsync($"error: template {path} does not exist").ConfigureAwait(false);
+            return ExitCodes.Usage;
+        }
+
+        JsonObject template;
+        TemplateFormat format;
+        try
+        {
+            template = TemplateReader.Read(await File.ReadAllTextAsync(path, cancellationToken).ConfigureAwait(false), out format);
+        }
+        catch (TemplateFormatException e)
+        {
+            await stderr.WriteLineAsync($"{path}:{e.Line}:{e.Column}: {e.Reason}").ConfigureAwait(false);
+            return ExitCodes.Rejected;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            await stderr.WriteLineAsync($"error: template {path} cannot be read: {e.Message}").ConfigureAwait(false);
+            return ExitCodes.Usage;
+        }
+
+        using var log = new RedactingWriter(stderr, TemplateParameters.Secrets(template, request.Parameters));
+        return await RunAsync(request, template, format, hashKey, log, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<int> RunAsync(
+        TransformRequest request, JsonObject template, TemplateFormat format, byte[]? hashKey, TextWriter log, CancellationToken cancellationToken)
+    {
+        var usage = TemplateParameters.Check(template, request.Parameters);
+        if (usage.Count > 0)
+        {
+            WriteLines(log, usage.Select(u => $"error: {u}"));
+            return ExitCodes.Usage;
+        }
+
+        var resources = (template["Resources"] as JsonObject)?.Count ?? 0;
+        log.WriteLine($"read {request.TemplatePath} ({format.ToString().ToUpperInvariant()}, {resources} {(resources == 1 ? "resource" : "resources")}); region {request.Region}, account {request.AccountId}");
+        WriteNotes(template, log);
+
+        var overrides = request.Parameters.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
+        var (macroRequest, problems) = LocalRequestBuilder.Build(template, overrides, request.Region, request.AccountId);
+        if (macroRequest is null)
+        {
+            WriteLines(log, SummaryFormatter.FormatProblems(problems));
+            return ExitCodes.Rejected;
+        }
+
+        var baseDirectory = Path.GetDirectoryName(Path.GetFullPath(request.TemplatePath));
+        var options = new TransformOptions(AllowLocalCode: true, baseDirectory, hashKey, request.CodeIdentity);
+        var codeSource = new ProgressCodeSource(codeSources(request.Region, request.S3Endpoint), log);
+        TransformResult result;
+        try
+        {
+            result = await transform(macroRequest, options, codeSource, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            log.WriteLine($"internal error (a bug in the macro; please report it): {e.GetType().Name}: {e.Message}");
+            return ExitCodes.Rejected;
+        }
+
+        if (result.Fragment is not { } fragment)
+        {
+            WriteLines(log, SummaryFormatter.Format(result));
+            return ExitCodes.Rejected;
+        }
+
+        var output = TransformSection.Restore(template, fragment);
+        var text = request.Format == TemplateFormat.Yaml ? CfnYamlWriter.Write(output) : CfnJsonWriter.Write(output);
+        if (!await WriteOutputAsync(request.OutputPath, text, log, cancellationToken).ConfigureAwait(false))
+        {
+            return ExitCodes.Usage;
+        }
+
+        WriteLines(log, SummaryFormatter.Format(result));
+        return ExitCodes.Success;
+    }
+
+    private static void WriteNotes(JsonObject template, TextWriter log)
+    {
+        if (TransformSection.ListedBeforeMacro(template) is { Count: > 0 } before)
+        {
+            log.WriteLine($"note: CloudFormation runs {string.Join(", ", before)} before {LocalRequestBuilder.MacroName}; the CLI does not, and keeps them in the output's Transform");
+        }
+    }
+
+    private async Task<bool> WriteOutputAsync(string? outputPath, string text, TextWriter log, CancellationToken cancellationToken)
+    {
+        if (outputPath is null)
+        {
+            await stdout.WriteAsync(text).ConfigureAwait(false);
+            await stdout.FlushAsync(cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+
+        try
+        {
+            await File.WriteAllTextAsync(outputPath, text, cancellationToken).ConfigureAwait(false);
+            log.WriteLine($"wrote {outputPath}");
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            log.WriteLine($"error: cannot write {outputPath}: {e.Message}");
+            return false;
+        }
+    }
+
+    private static void WriteLines(TextWriter writer, IEnumerable<string> lines)
+    {
+        foreach (var line in lines)
+        {
+            writer.WriteLine(line);
+        }
+    }
+}

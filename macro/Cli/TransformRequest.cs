@@ -1,0 +1,20 @@
+using MacroVersioning.Core;
+
+namespace MacroVersioning.Cli;
+
+/// <summary>The <c>transform</c> command's arguments.</summary>
+internal sealed record TransformRequest(
+    string TemplatePath,
+    IReadOnlyList<KeyValuePair<string, string>> Parameters,
+    string Region,
+    string AccountId,
+    CodeIdentityMode? CodeIdentity,
+    TemplateFormat Format,
+    string? OutputPath,
+    Uri? S3Endpoint,
+    string? HashKeyFile) : CliRequest
+{
+    public const string DefaultRegion = "us-east-1";
+
+    public const string DefaultAccountId = "123456789012";
+}
