@@ -5,7 +5,9 @@ namespace MacroVersioning.Tests.E2E;
 /// <summary>
 /// Finds the rows by enumerating folders, so a new golden case or example is checked without
 /// touching the tests: <c>macro.Tests/Fixtures/*/expected.json</c> (error cases have no output to
-/// check), <c>examples/*/</c>, and the checker's own samples in <c>macro.Tests/E2E/Samples/*/</c>.
+/// check), every example with a template (its stored output and case in
+/// <c>macro.Tests/Examples/Expected/&lt;name&gt;/</c>, the same files its golden test compares), and the
+/// checker's own samples in <c>macro.Tests/E2E/Samples/*/</c>.
 /// </summary>
 internal static class SamCheckCases
 {
@@ -17,7 +19,9 @@ internal static class SamCheckCases
             .Select(d => Case("fixture", d))];
 
     public static IReadOnlyList<SamCheckCase> Examples() =>
-        [.. Folders(RepoPaths.Examples).Select(d => Case("example", d))];
+        [.. Folders(RepoPaths.Examples)
+            .Where(d => TemplateFiles.Find(d) is not null)
+            .Select(d => Case("example", d, Path.Combine(GoldenCase.ExampleData, Path.GetFileName(d))))];
 
     public static IReadOnlyList<SamCheckCase> Samples() =>
         [.. Folders(Path.Combine(Folder, "Samples")).Select(d => Case("sample", d))];
@@ -29,13 +33,15 @@ internal static class SamCheckCases
     private static IEnumerable<string> Folders(string parent) =>
         Directory.Exists(parent) ? Directory.EnumerateDirectories(parent).Order(StringComparer.Ordinal) : [];
 
-    private static SamCheckCase Case(string kind, string directory)
+    private static SamCheckCase Case(string kind, string directory) => Case(kind, directory, directory);
+
+    private static SamCheckCase Case(string kind, string directory, string data)
     {
         var template = new[] { "template.yaml", "template.yml", "template.json" }
             .Select(name => Path.Combine(directory, name))
             .FirstOrDefault(File.Exists) ?? Path.Combine(directory, "template.yaml");
-        var expected = Path.Combine(directory, "expected.json");
-        var caseFile = Path.Combine(directory, "case.json");
+        var expected = Path.Combine(data, "expected.json");
+        var caseFile = Path.Combine(data, "case.json");
         return new SamCheckCase(
             $"{kind}/{Path.GetFileName(directory)}",
             directory,

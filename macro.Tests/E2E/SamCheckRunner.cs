@@ -5,7 +5,7 @@ namespace MacroVersioning.Tests.E2E;
 
 /// <summary>
 /// Runs <c>sam_check.py</c> once over all rows (one interpreter, one cfn-lint run: a few seconds for
-/// dozens of cases). Rows without a stored output get it from the macro's CLI first.
+/// dozens of cases). Every row checks a stored output: a golden case's or example's <c>expected.json</c>.
 /// </summary>
 internal sealed class SamCheckRunner(string python, IReadOnlyList<string> pythonArguments)
 {
@@ -24,11 +24,13 @@ internal sealed class SamCheckRunner(string python, IReadOnlyList<string> python
             var batch = new JsonArray();
             foreach (var row in rows)
             {
-                var expected = row.Expected ?? await MacroOutputFromCliAsync(row, work.FullName, failures);
-                if (expected is not null)
+                if (row.Expected is null)
                 {
-                    batch.Add(new JsonObject { ["name"] = row.Id, ["template"] = row.Template, ["expected"] = expected, ["case"] = row.CaseFile });
+                    failures[row.Id] = $"{row.Id} has no expected.json: its golden test writes it (UPDATE_GOLDEN=1), then review the diff";
+                    continue;
                 }
+
+                batch.Add(new JsonObject { ["name"] = row.Id, ["template"] = row.Template, ["expected"] = row.Expected, ["case"] = row.CaseFile });
             }
 
             var batchFile = Path.Combine(work.FullName, "batch.json");
@@ -71,38 +73,5 @@ internal sealed class SamCheckRunner(string python, IReadOnlyList<string> python
             .OfType<JsonObject>()
             .ToDictionary(c => c["name"]!.GetValue<string>());
         return new SamCheckReport(cases, failures, report["toolError"]?.GetValue<string>(), report["tools"]);
-    }
-
-    /// <summary>
-    /// Runs <c>VersioningMacro transform TEMPLATE --code-identity location</c> (no S3: examples are
-    /// local projects) and stores its stdout; a CLI failure fails the row with the CLI's message.
-    /// </summary>
-    private static async Task<string?> MacroOutputFromCliAsync(SamCheckCase row, string work, Dictionary<string, string> failures)
-    {
-        var arguments = new List<string> { Path.Combine(AppContext.BaseDirectory, "VersioningMacro.dll"), "transform", row.Template, "--code-identity", "location" };
-        if (row.CaseFile is not null && JsonNode.Parse(await File.ReadAllTextAsync(row.CaseFile))?["parameters"] is JsonObject parameters)
-        {
-            foreach (var (name, value) in parameters)
-            {
-                arguments.AddRange(["--param", $"{name}={value}"]);
-            }
-        }
-
-        var dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet";
-        var outcome = await ProcessRunner.RunAsync(dotnet, arguments, Timeout);
-        if (outcome is not { ExitCode: 0 })
-        {
-            failures[row.Id] = $"{row.Id} has no expected.json, and the CLI ({dotnet} {string.Join(' ', arguments)}) failed " +
-                $"with exit code {outcome?.ExitCode.ToString() ?? "(could not start)"}: {outcome?.Stderr.Trim()}";
-            return null;
-        }
-
-        // The CLI prints what the next transform gets (the remaining transforms put back, docs/cli.md);
-        // the checker wants the macro's fragment and puts them back itself.
-        var fragment = JsonNode.Parse(outcome.Stdout)!.AsObject();
-        fragment.Remove("Transform");
-        var output = Path.Combine(work, $"{row.Id.Replace('/', '_')}.json");
-        await File.WriteAllTextAsync(output, fragment.ToJsonString());
-        return output;
     }
 }

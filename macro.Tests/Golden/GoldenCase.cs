@@ -7,31 +7,46 @@ using MacroVersioning.Tests.Fakes;
 namespace MacroVersioning.Tests.Golden;
 
 /// <summary>
-/// One folder of <c>Fixtures/</c>: <c>template.json</c> or <c>template.yaml</c>, optional
-/// <c>case.json</c> (parameters, region, hashKey, codeIdentity, lambda, s3 objects and errors), and
-/// the expected <c>expected.json</c> or, for <c>error_*</c> cases, <c>expected-error.txt</c>.
+/// One golden case: the input template (<c>template.json</c> or <c>template.yaml</c>) in
+/// <paramref name="Directory"/>, and in <paramref name="Data"/> an optional <c>case.json</c>
+/// (parameters, region, hashKey, codeIdentity, lambda, s3 objects and errors) and the expected
+/// <c>expected.json</c> or, for <c>error_*</c> cases, <c>expected-error.txt</c>. Fixtures keep both in
+/// one folder of <c>Fixtures/</c>; an example keeps its data in <c>Examples/Expected/&lt;name&gt;/</c>
+/// so <c>examples/</c> holds only what a user copies.
 /// </summary>
-public sealed record GoldenCase(string Name, string Directory)
+public sealed record GoldenCase(string Name, string Directory, string Data)
 {
     public const string UpdateVariable = "UPDATE_GOLDEN";
 
-    public string ExpectedJson => Path.Combine(Directory, "expected.json");
+    public const string ExamplePrefix = "example/";
 
-    public string ExpectedError => Path.Combine(Directory, "expected-error.txt");
+    public string ExpectedJson => Path.Combine(Data, "expected.json");
 
-    public bool IsError => Name.StartsWith("error_", StringComparison.Ordinal);
+    public string ExpectedError => Path.Combine(Data, "expected-error.txt");
 
-    public static IEnumerable<GoldenCase> All(string root) =>
-        System.IO.Directory.EnumerateDirectories(root)
-            .Order(StringComparer.Ordinal)
-            .Select(d => new GoldenCase(Path.GetFileName(d), d));
+    public string CaseFile => Path.Combine(Data, "case.json");
+
+    public bool IsError => Path.GetFileName(Name).StartsWith("error_", StringComparison.Ordinal);
+
+    public static string ExampleData => Path.Combine(RepoPaths.Root, "macro.Tests", "Examples", "Expected");
+
+    /// <summary>Every fixture, then every example folder that holds a template (not <c>pipeline/</c>).</summary>
+    public static IEnumerable<GoldenCase> All() =>
+        Folders(RepoPaths.Fixtures)
+            .Select(d => new GoldenCase(Path.GetFileName(d), d, d))
+            .Concat(Folders(RepoPaths.Examples)
+                .Where(d => TemplateFiles.Find(d) is not null)
+                .Select(d => new GoldenCase(ExamplePrefix + Path.GetFileName(d), d, Path.Combine(ExampleData, Path.GetFileName(d)))));
+
+    public static GoldenCase Find(string name) => All().Single(c => c.Name == name);
 
     public JsonObject Template() => TemplateFiles.Load(Directory);
 
     public JsonObject Settings() =>
-        File.Exists(Path.Combine(Directory, "case.json"))
-            ? (JsonObject)JsonText.Parse(File.ReadAllText(Path.Combine(Directory, "case.json")))!
-            : [];
+        File.Exists(CaseFile) ? (JsonObject)JsonText.Parse(File.ReadAllText(CaseFile))! : [];
+
+    private static IEnumerable<string> Folders(string parent) =>
+        System.IO.Directory.EnumerateDirectories(parent).Order(StringComparer.Ordinal);
 
     public async Task<TransformResult> RunAsync()
     {

@@ -9,17 +9,21 @@ namespace MacroVersioning.Tests.Golden;
 /// </summary>
 public sealed class GoldenTests
 {
-    public static TheoryData<string> Cases() => [.. GoldenCase.All(RepoPaths.Fixtures).Select(c => c.Name)];
+    public static TheoryData<string> Cases() => [.. GoldenCase.All().Select(c => c.Name)];
 
     [Fact]
     public void There_are_enough_cases_to_pin_the_behaviour() =>
-        Cases().Count.Should().BeGreaterThanOrEqualTo(20);
+        GoldenCase.All().Count(c => !c.Name.StartsWith(GoldenCase.ExamplePrefix, StringComparison.Ordinal)).Should().BeGreaterThanOrEqualTo(20);
+
+    [Fact]
+    public void Every_example_with_a_template_is_a_golden_case_too() =>
+        GoldenCase.All().Select(c => c.Name).Should().Contain(["example/classic", "example/globals-params-layer"]);
 
     [Theory]
     [MemberData(nameof(Cases))]
     public async Task Case_matches_its_expected_output(string name)
     {
-        var golden = new GoldenCase(name, Path.Combine(RepoPaths.Fixtures, name));
+        var golden = GoldenCase.Find(name);
 
         var result = await golden.RunAsync();
 
@@ -29,6 +33,7 @@ public sealed class GoldenTests
         var expectedFile = result.Succeeded ? golden.ExpectedJson : golden.ExpectedError;
         if (Environment.GetEnvironmentVariable(GoldenCase.UpdateVariable) == "1")
         {
+            Directory.CreateDirectory(golden.Data);
             File.Delete(golden.ExpectedJson);
             File.Delete(golden.ExpectedError);
             await File.WriteAllTextAsync(expectedFile, actual);

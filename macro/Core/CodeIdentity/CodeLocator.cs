@@ -92,7 +92,7 @@ internal sealed class CodeLocator(IntrinsicResolver resolver, TransformOptions o
             }
 
             var full = Path.GetFullPath(Path.Combine(options.LocalBaseDirectory ?? Directory.GetCurrentDirectory(), text));
-            return CodeSpec.Read("local path", path, new LocalCodeObject(full));
+            return CodeSpec.Read("local files", path, new LocalCodeObject(full));
         }
 
         if (mode == CodeIdentityMode.Location)
