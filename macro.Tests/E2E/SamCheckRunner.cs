@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using MacroVersioning.Tests.Tools;
 
 namespace MacroVersioning.Tests.E2E;
 
@@ -46,8 +47,9 @@ internal sealed class SamCheckRunner(string python, IReadOnlyList<string> python
     private async Task<SamCheckReport> CheckAsync(string batchFile, Dictionary<string, string> failures)
     {
         // No __pycache__ next to the script in the repository.
-        var environment = new Dictionary<string, string> { ["PYTHONDONTWRITEBYTECODE"] = "1" };
-        var outcome = await ProcessRunner.RunAsync(python, [.. pythonArguments, SamCheckCases.Script, "--batch", batchFile], Timeout, environment);
+        var environment = new Dictionary<string, string?> { ["PYTHONDONTWRITEBYTECODE"] = "1" };
+        var outcome = await ExternalProcess.TryRunAsync(
+            python, [.. pythonArguments, SamCheckCases.Script, "--batch", batchFile], Path.GetDirectoryName(batchFile)!, environment, Timeout);
         if (outcome is null)
         {
             return SamCheckReport.ToolsMissing(
@@ -57,7 +59,7 @@ internal sealed class SamCheckRunner(string python, IReadOnlyList<string> python
         JsonObject? report;
         try
         {
-            report = JsonNode.Parse(outcome.Stdout) as JsonObject;
+            report = JsonNode.Parse(outcome.StandardOutput) as JsonObject;
         }
         catch (JsonException)
         {
@@ -66,7 +68,7 @@ internal sealed class SamCheckRunner(string python, IReadOnlyList<string> python
 
         if (report is null)
         {
-            return SamCheckReport.ToolsMissing($"sam_check.py exited with {outcome.ExitCode} without a report: {outcome.Stderr.Trim()} {outcome.Stdout.Trim()}");
+            return SamCheckReport.ToolsMissing($"sam_check.py exited with {outcome.ExitCode} without a report: {outcome.StandardError.Trim()} {outcome.StandardOutput.Trim()}");
         }
 
         var cases = (report["cases"]?.AsArray() ?? [])

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
-using MacroVersioning.Tests.E2E;
+using MacroVersioning.Tests.Tools;
 
 namespace MacroVersioning.Tests.S3;
 
@@ -39,24 +39,24 @@ public sealed class CliS3rverTests(S3rverFixture fixture) : IDisposable
                   Runtime: python3.12
                   Role: arn:aws:iam::123456789012:role/app
             """);
-        var environment = new Dictionary<string, string>
+        var environment = new Dictionary<string, string?>
         {
             ["AWS_ACCESS_KEY_ID"] = "S3RVER",
             ["AWS_SECRET_ACCESS_KEY"] = "S3RVER",
-            ["AWS_PROFILE"] = "",
+            ["AWS_PROFILE"] = null,
             ["AWS_CONFIG_FILE"] = Path.Combine(work.FullName, "no-config"),
             ["AWS_SHARED_CREDENTIALS_FILE"] = Path.Combine(work.FullName, "no-credentials"),
         };
 
-        var outcome = await ProcessRunner.RunAsync(
+        var outcome = await ExternalProcess.RunAsync(
             Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet",
             [Path.Combine(AppContext.BaseDirectory, "VersioningMacro.dll"), "transform", template, "--s3-endpoint", fixture.Server.Endpoint.ToString()],
-            TimeSpan.FromMinutes(2),
-            environment);
+            work.FullName,
+            environment,
+            TimeSpan.FromMinutes(2));
 
-        outcome.Should().NotBeNull();
-        outcome!.ExitCode.Should().Be(0, outcome.Stderr);
-        var resources = JsonNode.Parse(outcome.Stdout)!["Resources"]!.AsObject();
+        outcome.ExitCode.Should().Be(0, outcome.Describe());
+        var resources = JsonNode.Parse(outcome.StandardOutput)!["Resources"]!.AsObject();
         var shas = resources
             .Where(r => r.Value!["Type"]!.GetValue<string>() == "AWS::Lambda::Version")
             .ToDictionary(r => r.Value!["Properties"]!["FunctionName"]!["Ref"]!.GetValue<string>(), r => r.Value!["Properties"]!["CodeSha256"]!.GetValue<string>());
@@ -65,7 +65,7 @@ public sealed class CliS3rverTests(S3rverFixture fixture) : IDisposable
             ["Api"] = Convert.ToBase64String(SHA256.HashData(api)),
             ["Worker"] = Convert.ToBase64String(SHA256.HashData(worker)),
         });
-        outcome.Stderr.Should().Contain("versioned 2 functions");
+        outcome.StandardError.Should().Contain("versioned 2 functions");
     }
 
     public void Dispose() => work.Delete(recursive: true);

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Diagnostics;
 
 namespace MacroVersioning.Tests.Tools;
@@ -14,6 +15,16 @@ public static class ExternalProcess
 
     /// <param name="environment">Variables to set; a null value removes the variable.</param>
     public static async Task<ProcessOutcome> RunAsync(
+        string fileName,
+        IEnumerable<string> arguments,
+        string workingDirectory,
+        IReadOnlyDictionary<string, string?> environment,
+        TimeSpan timeout) =>
+        await TryRunAsync(fileName, arguments, workingDirectory, environment, timeout)
+            ?? throw new InvalidOperationException($"could not start {fileName}");
+
+    /// <returns>The outcome, or <c>null</c> when <paramref name="fileName"/> cannot be started (not installed).</returns>
+    public static async Task<ProcessOutcome?> TryRunAsync(
         string fileName,
         IEnumerable<string> arguments,
         string workingDirectory,
@@ -44,7 +55,16 @@ public static class ExternalProcess
             }
         }
 
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {fileName}");
+        using var process = new Process { StartInfo = start };
+        try
+        {
+            process.Start();
+        }
+        catch (Win32Exception)
+        {
+            return null;
+        }
+
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         using var cancellation = new CancellationTokenSource(timeout);
