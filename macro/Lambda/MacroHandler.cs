@@ -91,10 +91,10 @@ public sealed class MacroHandler
             var skipped = result.Functions.Count - versioned;
             if (result.Fragment is { } fragment && result.Problems.Count == 0)
             {
-                var (response, bytes) = MacroResponse.Success(requestId, fragment);
+                var (response, unwritten) = MacroResponse.Success(requestId, fragment);
                 return response is not null
                     ? new InvocationOutcome(response, requestId, "success", versioned, skipped)
-                    : Failed(requestId, request.Fragment, [MacroResponse.TooLarge(bytes)], redactor) with { FunctionsVersioned = versioned, FunctionsSkipped = skipped };
+                    : Failed(requestId, request.Fragment, [unwritten!], redactor) with { FunctionsVersioned = versioned, FunctionsSkipped = skipped };
             }
 
             IReadOnlyList<Problem> problems = result.Problems.Count > 0
