@@ -99,6 +99,7 @@ public sealed class FaultMatrixTests
                 (s3.BadRequests > 0).Should().Be(row.DeadlineMs > 0, $"{name}: the fault must have been met");
                 var failure = Response(first.Single(), "inv-1", "cfn-1", "failure", name);
                 failure["errorMessage"]!.GetValue<string>().Should().ContainAll([$"{Function}: s3://code/bad.zip: ", row.Cause], name);
+                JsonNode.DeepEquals(failure["fragment"], JsonNode.Parse(Request("cfn-1", FaultyS3Server.BadKey))!["fragment"]).Should().BeTrue($"{name}: a failure echoes the template unchanged, never half-changed");
                 break;
             case FaultOutcome.Success:
                 IsGoodVersion(Response(first.Single(), "inv-1", "cfn-1", "success", name), name);
