@@ -71,6 +71,18 @@ public sealed class InvokeCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task A_noecho_value_that_is_not_text_reaches_the_handler_instead_of_crashing_the_command()
+    {
+        var eventPath = project.Write("event.json", Event.Replace("hunter2", "hunter\\ud800", StringComparison.Ordinal));
+        var command = new InvokeCommand(stdout, stderr, _ => (_, _) => Task.FromResult("""{"requestId":"r1","status":"failure","errorMessage":"templateParameterValues.Password: not text"}"""));
+
+        var code = await command.RunAsync(new InvokeRequest(eventPath, null, null), CancellationToken.None);
+
+        code.Should().Be(1);
+        stderr.ToString().Should().Contain("the macro answered failure: templateParameterValues.Password: not text");
+    }
+
+    [Fact]
     public async Task Missing_event_file_is_a_usage_error()
     {
         var command = new InvokeCommand(stdout, stderr, _ => (_, _) => Task.FromResult("{}"));

@@ -83,21 +83,38 @@ public sealed class MacroHandlerTests
     }
 
     [Fact]
-    public async Task ATokenAlreadyCancelledAnswersOutOfTimeWithoutStartingWork()
+    public async Task ATokenAlreadyCancelledStillGetsTheCoresAnswerNamingWhatItCouldNotRead()
     {
-        var calls = 0;
-        var handler = Handler((r, _) =>
-        {
-            calls++;
-            return Task.FromResult(new TransformResult(r.Fragment, [], []));
-        });
+        var log = new StringWriter();
+        var handler = Handler(
+            (_, ct) => Task.FromResult(new TransformResult(null, [new Problem("Resources.Fn.Properties.CodeUri", $"s3://b/k: stopped (cancelled: {ct.IsCancellationRequested})")], [])),
+            log);
 
         var response = JsonNode.Parse(await handler.HandleAsync(MacroRequests.Valid("req-late"), new CancellationToken(canceled: true)))!;
 
         response["requestId"]!.GetValue<string>().Should().Be("req-late");
         response["status"]!.GetValue<string>().Should().Be("failure");
-        response["errorMessage"]!.GetValue<string>().Should().Be(MacroHandler.TimeoutMessage);
-        calls.Should().Be(0);
+        response["errorMessage"]!.GetValue<string>().Should().Be("Resources.Fn.Properties.CodeUri: s3://b/k: stopped (cancelled: True)");
+        JsonNode.Parse(log.ToString())!["failure"]!.GetValue<string>().Should().Be("timeout");
+    }
+
+    [Fact]
+    public async Task WorkThatStopsWhenTheTokenFiresIsWaitedForBrieflySoItsProblemsNameWhatStopped()
+    {
+        var log = new StringWriter();
+        var handler = Handler(
+            async (_, ct) =>
+            {
+                await Task.Delay(Timeout.Infinite, ct).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                return new TransformResult(null, [new Problem("Resources.Fn.Properties.CodeUri", "s3://b/k: reading stopped")], []);
+            },
+            log);
+        using var deadline = new CancellationTokenSource(TimeSpan.FromMilliseconds(50));
+
+        var response = JsonNode.Parse(await handler.HandleAsync(MacroRequests.Valid(), deadline.Token))!;
+
+        response["errorMessage"]!.GetValue<string>().Should().Be("Resources.Fn.Properties.CodeUri: s3://b/k: reading stopped");
+        JsonNode.Parse(log.ToString())!["failure"]!.GetValue<string>().Should().Be("timeout");
     }
 
     [Fact]

@@ -24,7 +24,8 @@ internal sealed class RuntimeApiStandIn : IAsyncDisposable
     private readonly Channel<QueuedInvocation> invocations = Channel.CreateUnbounded<QueuedInvocation>();
     private readonly Channel<PostedToRuntime> posted = Channel.CreateUnbounded<PostedToRuntime>();
     private readonly ConcurrentQueue<NextFault> nextFaults = new();
-    private readonly ConcurrentQueue<HttpStatusCode> responseStatuses = new();
+    // Null: reset the connection instead of answering.
+    private readonly ConcurrentQueue<HttpStatusCode?> responseStatuses = new();
     private readonly Task accepting;
     private int nextCalls;
 
@@ -50,6 +51,9 @@ internal sealed class RuntimeApiStandIn : IAsyncDisposable
 
     /// <summary>The next response post is answered with this status instead of 202.</summary>
     public void AnswerNextResponseWith(HttpStatusCode status) => responseStatuses.Enqueue(status);
+
+    /// <summary>The next response post is read, recorded and then answered with a TCP reset.</summary>
+    public void ResetNextResponse() => responseStatuses.Enqueue(null);
 
     /// <summary>Waits until <paramref name="count"/> posts have arrived (any endpoint), in arrival order.</summary>
     public async Task<IReadOnlyList<PostedToRuntime>> WaitForPostsAsync(int count)
@@ -107,7 +111,20 @@ internal sealed class RuntimeApiStandIn : IAsyncDisposable
                         return;
                     case ("POST", ["invocation", var id, "response"]):
                         Record(new PostedToRuntime(PostKind.Response, Uri.UnescapeDataString(id), request.Body, errorType));
-                        await WriteAsync(stream, responseStatuses.TryDequeue(out var status) ? status : HttpStatusCode.Accepted);
+                        if (!responseStatuses.TryDequeue(out var status))
+                        {
+                            status = HttpStatusCode.Accepted;
+                        }
+
+                        if (status is { } answer)
+                        {
+                            await WriteAsync(stream, answer);
+                        }
+                        else
+                        {
+                            Reset(client);
+                        }
+
                         return;
                     case ("POST", ["invocation", var id, "error"]):
                         Record(new PostedToRuntime(PostKind.InvocationError, Uri.UnescapeDataString(id), request.Body, errorType));
@@ -136,9 +153,7 @@ internal sealed class RuntimeApiStandIn : IAsyncDisposable
         {
             if (fault == NextFault.ConnectionReset)
             {
-                // Linger zero turns the close into a TCP RST: the client sees "connection reset by peer".
-                client.Client.LingerState = new LingerOption(true, 0);
-                client.Client.Close();
+                Reset(client);
             }
             else
             {
@@ -165,6 +180,13 @@ internal sealed class RuntimeApiStandIn : IAsyncDisposable
         }
 
         await WriteAsync(stream, HttpStatusCode.OK, invocation.Body, headers);
+    }
+
+    /// <summary>Linger zero turns the close into a TCP RST: the client sees "connection reset by peer".</summary>
+    private static void Reset(TcpClient client)
+    {
+        client.Client.LingerState = new LingerOption(true, 0);
+        client.Client.Close();
     }
 
     private void Record(PostedToRuntime post) => posted.Writer.TryWrite(post);

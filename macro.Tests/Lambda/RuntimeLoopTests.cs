@@ -142,18 +142,18 @@ public sealed class RuntimeLoopTests
     }
 
     [Fact]
-    public async Task ADeadlineAlreadyWithinTheMarginGetsAFailureResponseNotSilence()
+    public async Task ADeadlineAlreadyWithinTheMarginStillGetsAnAnswerNotSilence()
     {
         await using var api = RuntimeApiStandIn.Start();
         api.Enqueue("inv-1", MacroRequests.Valid("cfn-late"), deadlineUnixMs: DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() + 100);
 
         var (_, posts, _) = await RunUntilAsync(api, 1, () => LambdaEntryPoint.CreateHandler(_ => null, TextWriter.Null));
 
+        // Nothing to read from S3, so the core finishes at once; objects to read fail by name (FaultMatrixTests).
         posts[0].Kind.Should().Be(PostKind.Response);
         var response = JsonNode.Parse(posts[0].Body)!;
         response["requestId"]!.GetValue<string>().Should().Be("cfn-late");
-        response["status"]!.GetValue<string>().Should().Be("failure");
-        response["errorMessage"]!.GetValue<string>().Should().Be(MacroHandler.TimeoutMessage);
+        response["status"]!.GetValue<string>().Should().Be("success");
     }
 
     [Fact]

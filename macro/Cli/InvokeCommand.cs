@@ -44,10 +44,23 @@ internal sealed class InvokeCommand(
         }
     }
 
-    private static IReadOnlyList<string> Secrets(string body) =>
-        TryParse(body) is { } request && request["fragment"] is JsonObject fragment
-            ? TemplateParameters.Secrets(fragment, request["templateParameterValues"] as JsonObject)
-            : [];
+    /// <summary>
+    /// The NoEcho values to mask, or none when the event cannot be read that far (a repeated key, a
+    /// string that is not text): the handler then refuses the event without quoting any value.
+    /// </summary>
+    private static IReadOnlyList<string> Secrets(string body)
+    {
+        try
+        {
+            return TryParse(body) is { } request && request["fragment"] is JsonObject fragment
+                ? TemplateParameters.Secrets(fragment, request["templateParameterValues"] as JsonObject)
+                : [];
+        }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException)
+        {
+            return [];
+        }
+    }
 
     private static JsonObject? TryParse(string json)
     {

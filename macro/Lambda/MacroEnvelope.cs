@@ -24,10 +24,10 @@ internal sealed record MacroEnvelope(
 
     public static MacroEnvelope Read(string body)
     {
-        var (root, parseProblem) = RequestBodyParser.Parse(body);
+        var (root, parseProblem, bodyRequestId) = RequestBodyParser.Parse(body);
         if (parseProblem is not null)
         {
-            return new(null, null, null, null, [parseProblem]);
+            return new(bodyRequestId, null, null, null, [parseProblem]);
         }
 
         if (root is not JsonObject request)

@@ -16,6 +16,12 @@ public sealed class MacroHandler
     internal const string TimeoutMessage =
         "the macro ran out of time reading code before its Lambda deadline and changed nothing; raise the Timeout of the macro's function, or set CodeIdentity: location to hash S3 locations instead of reading the objects";
 
+    /// <summary>
+    /// How long, once the token fired, the handler waits for the core to say which reads it stopped.
+    /// Well inside <see cref="InvocationDeadline.MinMargin"/>, which must still carry the answer out.
+    /// </summary>
+    internal static readonly TimeSpan CancelGrace = TimeSpan.FromMilliseconds(100);
+
     private readonly Func<string, ICodeIdentitySource> codeSourceForRegion;
     private readonly TransformOptions options;
     private readonly TextWriter log;
@@ -80,35 +86,68 @@ public sealed class MacroHandler
         }
 
         var requestId = envelope.RequestId!;
+        Task<TransformResult>? work = null;
         try
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            var codeSource = codeSourceForRegion(request.Region);
+            // Even past the deadline the core runs: its reads then fail at once, each naming its function
+            // and object, and a template that needs no reads is answered in full.
+            work = transform(request, options, codeSourceForRegion(request.Region), cancellationToken);
 
             // WaitAsync bounds the wait even if some code path ignores the token.
-            var result = await transform(request, options, codeSource, cancellationToken).WaitAsync(cancellationToken).ConfigureAwait(false);
-            var versioned = result.Functions.Count(f => f.Versioned);
-            var skipped = result.Functions.Count - versioned;
-            if (result.Fragment is { } fragment && result.Problems.Count == 0)
-            {
-                var (response, bytes) = MacroResponse.Success(requestId, fragment);
-                return response is not null
-                    ? new InvocationOutcome(response, requestId, "success", versioned, skipped)
-                    : Failed(requestId, request.Fragment, [MacroResponse.TooLarge(bytes)], redactor) with { FunctionsVersioned = versioned, FunctionsSkipped = skipped };
-            }
-
-            IReadOnlyList<Problem> problems = result.Problems.Count > 0
-                ? result.Problems
-                : [new Problem(string.Empty, "the transform returned neither a fragment nor a problem; this is a bug in VersioningMacro, please report it")];
-            return Failed(requestId, request.Fragment, problems, redactor) with { FunctionsVersioned = versioned, FunctionsSkipped = skipped };
+            var result = await work.WaitAsync(cancellationToken).ConfigureAwait(false);
+            return Answer(requestId, request.Fragment, result, redactor, cancellationToken.IsCancellationRequested);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
+            // The core stops reading the moment the token fires and says which function's code it
+            // could not read; that beats a message naming nothing, if it comes within the grace.
+            if (work is not null && await SettledAsync(work).ConfigureAwait(false) is { } late)
+            {
+                return Answer(requestId, request.Fragment, late, redactor, timedOut: true);
+            }
+
             return Failed(requestId, request.Fragment, [new Problem(string.Empty, TimeoutMessage)], redactor) with { Failure = "timeout" };
         }
         catch (Exception e)
         {
             return Internal(requestId, request.Fragment, redactor, e);
+        }
+    }
+
+    private static InvocationOutcome Answer(string requestId, JsonObject fragmentIn, TransformResult result, SecretRedactor redactor, bool timedOut)
+    {
+        var versioned = result.Functions.Count(f => f.Versioned);
+        var skipped = result.Functions.Count - versioned;
+        if (result.Fragment is { } fragment && result.Problems.Count == 0)
+        {
+            var (response, unwritten) = MacroResponse.Success(requestId, fragment);
+            return response is not null
+                ? new InvocationOutcome(response, requestId, "success", versioned, skipped)
+                : Failed(requestId, fragmentIn, [unwritten!], redactor) with { FunctionsVersioned = versioned, FunctionsSkipped = skipped };
+        }
+
+        IReadOnlyList<Problem> problems = result.Problems.Count > 0
+            ? result.Problems
+            : [new Problem(string.Empty, "the transform returned neither a fragment nor a problem; this is a bug in VersioningMacro, please report it")];
+        return Failed(requestId, fragmentIn, problems, redactor) with
+        {
+            FunctionsVersioned = versioned,
+            FunctionsSkipped = skipped,
+            Failure = timedOut ? "timeout" : null,
+        };
+    }
+
+    /// <summary>The transform's result if it finishes within <see cref="CancelGrace"/> of the token firing.</summary>
+    private static async Task<TransformResult?> SettledAsync(Task<TransformResult> work)
+    {
+        try
+        {
+            return await work.WaitAsync(CancelGrace).ConfigureAwait(false);
+        }
+        catch (Exception)
+        {
+            // Still running (TimeoutException), cancelled or failed: the generic timeout answer stands.
+            return null;
         }
     }
 

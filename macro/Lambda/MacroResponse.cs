@@ -27,12 +27,15 @@ internal static class MacroResponse
 
     private static readonly JsonSerializerOptions NodeOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    /// <summary>The success response, or null when it would not fit Lambda's payload limit.</summary>
-    /// <returns>The JSON text (null if too large) and its size in bytes.</returns>
-    public static (string? Json, int Bytes) Success(string requestId, JsonObject fragment)
+    /// <summary>The success response, or the problem that prevents it: too large for Lambda, or not writable as JSON.</summary>
+    public static (string? Json, Problem? Problem) Success(string requestId, JsonObject fragment)
     {
-        var bytes = Write(requestId, "success", fragment, errorMessage: null);
-        return (bytes.Length <= MaxPayloadBytes ? Encoding.UTF8.GetString(bytes) : null, bytes.Length);
+        if (TryWrite(requestId, "success", fragment, errorMessage: null) is not { } bytes)
+        {
+            return (null, new Problem("fragment", "the transformed template could not be written as JSON (a value that is not text, or nested past the writer's limit); this is a bug in VersioningMacro, please report it"));
+        }
+
+        return bytes.Length <= MaxPayloadBytes ? (Encoding.UTF8.GetString(bytes), null) : (null, TooLarge(bytes.Length));
     }
 
     /// <summary>
@@ -40,13 +43,17 @@ internal static class MacroResponse
     /// or <c>{}</c> if even that would not fit the payload limit (CloudFormation ignores the
     /// fragment of a failure; the message is what the user sees).
     /// </summary>
+    /// <remarks>
+    /// Never throws: a fragment that cannot be written (a string that is not text, nesting past the
+    /// writer's limit) is replaced by <c>{}</c>, and a request id that cannot be written by null.
+    /// </remarks>
     public static string Failure(string? requestId, JsonObject? fragment, IReadOnlyList<Problem> problems, SecretRedactor redactor)
     {
         var message = ErrorMessage(problems, redactor);
-        var bytes = Write(requestId, "failure", fragment ?? [], message);
-        if (bytes.Length > MaxPayloadBytes)
+        var bytes = TryWrite(requestId, "failure", fragment ?? [], message);
+        if (bytes is null || bytes.Length > MaxPayloadBytes)
         {
-            bytes = Write(requestId, "failure", [], message);
+            bytes = TryWrite(requestId, "failure", [], message) ?? Write(null, "failure", [], message);
         }
 
         return Encoding.UTF8.GetString(bytes);
@@ -73,14 +80,68 @@ internal static class MacroResponse
             builder.Append(separator).Append(texts[i]);
         }
 
-        return builder.ToString();
+        return Escaped(builder.ToString());
     }
 
     internal static Problem TooLarge(int bytes) => new(
         "fragment",
         $"the transformed template makes a {bytes:N0}-byte response, over Lambda's {MaxPayloadBytes:N0}-byte response limit; move resources into nested stacks or shrink inline code");
 
-    private static string Shorten(string text, int max) => text.Length <= max ? text : string.Concat(text.AsSpan(0, max - 1), "…");
+    /// <summary>Cuts before a surrogate pair rather than through it.</summary>
+    private static string Shorten(string text, int max)
+    {
+        if (text.Length <= max)
+        {
+            return text;
+        }
+
+        var keep = char.IsHighSurrogate(text[max - 2]) ? max - 2 : max - 1;
+        return string.Concat(text.AsSpan(0, keep), "…");
+    }
+
+    /// <summary>
+    /// A lone UTF-16 surrogate (a problem quoting a broken name) is not text and cannot be written as
+    /// JSON; it is shown as its escape instead.
+    /// </summary>
+    private static string Escaped(string text)
+    {
+        if (!text.Any(char.IsSurrogate))
+        {
+            return text;
+        }
+
+        var builder = new StringBuilder(text.Length + 8);
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                builder.Append(text, i++, 2);
+            }
+            else if (char.IsSurrogate(text[i]))
+            {
+                builder.Append($"\\u{(int)text[i]:X4}");
+            }
+            else
+            {
+                builder.Append(text[i]);
+            }
+        }
+
+        return builder.ToString();
+    }
+
+    /// <summary>The response, or null when the writer refuses a value (System.Text.Json throws these two).</summary>
+    private static byte[]? TryWrite(string? requestId, string status, JsonObject fragment, string? errorMessage)
+    {
+        try
+        {
+            return Write(requestId, status, fragment, errorMessage);
+        }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException)
+        {
+            return null;
+        }
+    }
 
     private static byte[] Write(string? requestId, string status, JsonObject fragment, string? errorMessage)
     {

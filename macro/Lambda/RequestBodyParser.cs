@@ -7,7 +7,8 @@ namespace MacroVersioning.Lambda;
 
 /// <summary>
 /// Parses an invocation body into a JSON tree, or says exactly why it cannot: empty, not JSON
-/// (with the position), nested too deep, or a repeated key.
+/// (with the position), nested too deep, a repeated key, or a string that is not text. For a body
+/// that is JSON but refused, the request id is still found, so the failure reaches its request.
 /// </summary>
 internal static class RequestBodyParser
 {
@@ -19,50 +20,78 @@ internal static class RequestBodyParser
 
     private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = MaxDepth, AllowDuplicateProperties = false };
 
-    /// <returns>The root node (null for the JSON literal <c>null</c>), or the one problem that stopped parsing.</returns>
-    public static (JsonNode? Root, Problem? Problem) Parse(string body)
+    /// <returns>
+    /// The root node (null for the JSON literal <c>null</c>), or the one problem that stopped parsing
+    /// and, when the body is JSON, its top-level request id.
+    /// </returns>
+    public static (JsonNode? Root, Problem? Problem, string? RequestId) Parse(string body)
     {
         if (string.IsNullOrWhiteSpace(body))
         {
-            return (null, new Problem(string.Empty, "the request body is empty; a CloudFormation macro request is a JSON object with requestId, fragment, params and templateParameterValues"));
+            return (null, new Problem(string.Empty, "the request body is empty; a CloudFormation macro request is a JSON object with requestId, fragment, params and templateParameterValues"), null);
         }
 
         var utf8 = Encoding.UTF8.GetBytes(body);
-        if (Scan(utf8) is { } problem)
+        var (syntax, refused) = Scan(utf8);
+        if (syntax is not null)
         {
-            return (null, problem);
+            return (null, syntax, null);
         }
 
-        try
+        if (!refused)
         {
-            return (JsonNode.Parse(utf8, documentOptions: DocumentOptions), null);
+            try
+            {
+                return (JsonNode.Parse(utf8, documentOptions: DocumentOptions), null, null);
+            }
+            catch (Exception e) when (e is JsonException or InvalidOperationException)
+            {
+                // The scan has ruled out syntax, depth and broken strings, which leaves a repeated key.
+            }
         }
-        catch (JsonException)
-        {
-            // The scan has ruled out syntax and depth, which leaves a key repeated within one object.
-            return (null, new Problem(string.Empty, "the request body repeats a property name within one object; JSON object keys must be unique"));
-        }
+
+        var (requestId, located) = RequestBodyLocator.Locate(utf8, MaxDepth);
+        return (null, located ?? new Problem(string.Empty, "the request body could not be read as JSON; a CloudFormation macro request is a JSON object"), requestId);
     }
 
-    /// <summary>A forward-only pass for syntax and depth, so both get a message of our own with a position.</summary>
-    private static Problem? Scan(ReadOnlySpan<byte> utf8)
+    /// <summary>
+    /// A forward-only pass for syntax (a message of our own, with a position), depth and strings that
+    /// are not text (an escaped lone surrogate: reading or writing it later would throw).
+    /// </summary>
+    /// <returns>The syntax problem, or whether the body is JSON the macro refuses.</returns>
+    private static (Problem? Syntax, bool Refused) Scan(ReadOnlySpan<byte> utf8)
     {
-        var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { MaxDepth = MaxDepth + 1 });
+        // Read to the end whatever the depth (the reader nests in a bit stack, not on the call stack):
+        // a syntax error anywhere makes the body not JSON, and a refused body is then known to be JSON.
+        var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { MaxDepth = int.MaxValue });
         try
         {
+            var refused = false;
             while (reader.Read())
             {
-                if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray && reader.CurrentDepth >= MaxDepth)
-                {
-                    return new Problem(string.Empty, $"the request body nests objects and arrays more than {MaxDepth} levels deep; the macro reads templates up to that depth");
-                }
+                refused = refused
+                    || (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray && reader.CurrentDepth >= MaxDepth)
+                    || (reader.ValueIsEscaped && reader.TokenType is JsonTokenType.String or JsonTokenType.PropertyName && !IsText(ref reader));
             }
 
-            return null;
+            return (null, refused);
         }
         catch (JsonException e)
         {
-            return new Problem(string.Empty, $"the request body is not valid JSON (line {(e.LineNumber ?? 0) + 1}, byte {(e.BytePositionInLine ?? 0) + 1}); a CloudFormation macro request is a JSON object");
+            return (new Problem(string.Empty, $"the request body is not valid JSON (line {(e.LineNumber ?? 0) + 1}, byte {(e.BytePositionInLine ?? 0) + 1}); a CloudFormation macro request is a JSON object"), false);
+        }
+    }
+
+    private static bool IsText(ref Utf8JsonReader reader)
+    {
+        try
+        {
+            reader.GetString();
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
         }
     }
 }
