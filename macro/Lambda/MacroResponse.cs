@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -32,7 +33,7 @@ internal static class MacroResponse
     public static (string? Json, int Bytes) Success(string requestId, JsonObject fragment)
     {
         var bytes = Write(requestId, "success", fragment, errorMessage: null);
-        return (bytes.Length <= MaxPayloadBytes ? Encoding.UTF8.GetString(bytes) : null, bytes.Length);
+        return (bytes.WrittenCount <= MaxPayloadBytes ? Encoding.UTF8.GetString(bytes.WrittenSpan) : null, bytes.WrittenCount);
     }
 
     /// <summary>
@@ -44,12 +45,12 @@ internal static class MacroResponse
     {
         var message = ErrorMessage(problems, redactor);
         var bytes = Write(requestId, "failure", fragment ?? [], message);
-        if (bytes.Length > MaxPayloadBytes)
+        if (bytes.WrittenCount > MaxPayloadBytes)
         {
             bytes = Write(requestId, "failure", [], message);
         }
 
-        return Encoding.UTF8.GetString(bytes);
+        return Encoding.UTF8.GetString(bytes.WrittenSpan);
     }
 
     /// <summary>
@@ -82,9 +83,9 @@ internal static class MacroResponse
 
     private static string Shorten(string text, int max) => text.Length <= max ? text : string.Concat(text.AsSpan(0, max - 1), "…");
 
-    private static byte[] Write(string? requestId, string status, JsonObject fragment, string? errorMessage)
+    private static ArrayBufferWriter<byte> Write(string? requestId, string status, JsonObject fragment, string? errorMessage)
     {
-        using var buffer = new MemoryStream();
+        var buffer = new ArrayBufferWriter<byte>(16 * 1024);
         using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
         {
             writer.WriteStartObject();
@@ -100,6 +101,6 @@ internal static class MacroResponse
             writer.WriteEndObject();
         }
 
-        return buffer.ToArray();
+        return buffer;
     }
 }

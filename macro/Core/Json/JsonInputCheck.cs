@@ -17,28 +17,27 @@ internal static class JsonInputCheck
     public static Problem? FindProblem(JsonNode? root, string rootPath, int maxDepth)
     {
         var pending = new Stack<(JsonNode? Node, int Depth, Location At)>();
-        pending.Push((root, 1, new Location(rootPath, 0, false)));
+        pending.Push((root, 1, Location.Root(rootPath)));
         while (pending.TryPop(out var current))
         {
             var (node, depth, at) = current;
-            var where = at.Truncated ? at.Path + "…" : at.Path;
             switch (node)
             {
                 case JsonObject or JsonArray when depth > maxDepth:
-                    return new Problem(where, $"nests objects and lists more than {maxDepth} levels deep; VersioningMacro reads values nested up to {maxDepth} levels (no real template comes close): flatten it");
+                    return new Problem(at.Text, $"nests objects and lists more than {maxDepth} levels deep; VersioningMacro reads values nested up to {maxDepth} levels (no real template comes close): flatten it");
                 case JsonObject obj:
-                    var (members, unreadable) = Members(obj);
-                    if (unreadable is not null)
+                    if (Unreadable(obj) is { } unreadable)
                     {
-                        return new Problem(where, unreadable);
+                        return new Problem(at.Text, unreadable);
                     }
 
                     // Pushed last to first, so the first problem found is the first in the document.
-                    foreach (var (key, value) in Enumerable.Reverse(members))
+                    for (var i = obj.Count - 1; i >= 0; i--)
                     {
+                        var (key, value) = obj.GetAt(i);
                         if (HasLoneSurrogate(key))
                         {
-                            return new Problem(where, $"has a property name with a lone UTF-16 surrogate (an unpaired \\uD800-\\uDFFF escape), which is not text: {Escaped(key)}");
+                            return new Problem(at.Text, $"has a property name with a lone UTF-16 surrogate (an unpaired \\uD800-\\uDFFF escape), which is not text: {Escaped(key)}");
                         }
 
                         pending.Push((value, depth + 1, at.Enter(key)));
@@ -48,32 +47,33 @@ internal static class JsonInputCheck
                 case JsonArray array:
                     for (var i = array.Count - 1; i >= 0; i--)
                     {
-                        pending.Push((array[i], depth + 1, at.Enter($"[{i}]")));
+                        pending.Push((array[i], depth + 1, at.Enter(i)));
                     }
 
                     break;
                 case JsonValue value when IsBrokenString(value):
-                    return new Problem(where, "is a string with a lone UTF-16 surrogate (an unpaired \\uD800-\\uDFFF escape), which is not text; remove or complete the escape");
+                    return new Problem(at.Text, "is a string with a lone UTF-16 surrogate (an unpaired \\uD800-\\uDFFF escape), which is not text; remove or complete the escape");
             }
         }
 
         return null;
     }
 
-    /// <summary>The members, or why they cannot be read: a parsed object only finds out when first read.</summary>
-    private static (List<KeyValuePair<string, JsonNode?>> Members, string? Unreadable) Members(JsonObject obj)
+    /// <summary>Why the members cannot be read, if they cannot: a parsed object only finds out when first read.</summary>
+    private static string? Unreadable(JsonObject obj)
     {
         try
         {
-            return ([.. obj], null);
+            _ = obj.Count;
+            return null;
         }
         catch (ArgumentException)
         {
-            return ([], "repeats a property name within one object; JSON object keys must be unique");
+            return "repeats a property name within one object; JSON object keys must be unique";
         }
         catch (InvalidOperationException)
         {
-            return ([], "has a property name with a lone UTF-16 surrogate (an unpaired \\uD800-\\uDFFF escape), which is not text; fix the name");
+            return "has a property name with a lone UTF-16 surrogate (an unpaired \\uD800-\\uDFFF escape), which is not text; fix the name";
         }
     }
 
@@ -115,11 +115,55 @@ internal static class JsonInputCheck
     private static string Escaped(string text) =>
         string.Concat(text.Select(c => char.IsSurrogate(c) ? $"\\u{(int)c:X4}" : c.ToString()));
 
-    /// <summary>Where a value is, by its first <see cref="PathSegments"/> segments.</summary>
-    private readonly record struct Location(string Path, int Segments, bool Truncated)
+    /// <summary>
+    /// Where a value is, by its first <see cref="PathSegments"/> segments. Only a link to the parent
+    /// and the segment are kept: the text is built for the one value that has a problem, not for every value.
+    /// </summary>
+    private sealed class Location
     {
-        public Location Enter(string segment) =>
-            Segments >= PathSegments ? this with { Truncated = true }
-            : new(Path.Length == 0 ? segment : segment.StartsWith('[') ? Path + segment : $"{Path}.{segment}", Segments + 1, false);
+        private readonly Location? parent;
+        private readonly string? key;
+        private readonly int index;
+        private readonly string rootPath;
+        private readonly int segments;
+        private readonly bool truncated;
+
+        private Location(Location? parent, string? key, int index, string rootPath, int segments, bool truncated)
+        {
+            this.parent = parent;
+            this.key = key;
+            this.index = index;
+            this.rootPath = rootPath;
+            this.segments = segments;
+            this.truncated = truncated;
+        }
+
+        public string Text => truncated ? Path + "…" : Path;
+
+        private string Path
+        {
+            get
+            {
+                if (parent is null)
+                {
+                    return rootPath;
+                }
+
+                var before = parent.Path;
+                var segment = key ?? $"[{index}]";
+                return before.Length == 0 ? segment : segment.StartsWith('[') ? before + segment : $"{before}.{segment}";
+            }
+        }
+
+        public static Location Root(string path) => new(null, null, 0, path, 0, false);
+
+        public Location Enter(string segment) => Enter(segment, 0);
+
+        public Location Enter(int i) => Enter(null, i);
+
+        private Location Enter(string? segment, int i) =>
+            segments >= PathSegments ? Truncate() : new(this, segment, i, rootPath, segments + 1, false);
+
+        private Location Truncate() => truncated ? this : new(parent, key, index, rootPath, segments, true);
     }
 }
