@@ -6,6 +6,8 @@ return args switch
     ["s3", .. var rest] => await S3Benchmark.RunAsync(BenchmarkArgs.Parse(rest), Console.Out),
     ["transform", .. var rest] => await TransformBenchmark.RunAsync(BenchmarkArgs.Parse(rest, runs: 7), Console.Out),
     ["transform-loop", var size, var seconds] => TransformBenchmark.Loop(int.Parse(size), double.Parse(seconds)),
+    ["startup", .. var rest] => StartupBenchmark.Run(BenchmarkArgs.Parse(rest, runs: 20), Console.Out),
+    ["sam", .. var rest] => SamBenchmark.Run(BenchmarkArgs.Parse(rest, runs: 5), Console.Out),
     [HashChild.Command, .. var rest] => await HashChild.RunAsync(rest, Console.Out),
     _ => Usage(),
 };

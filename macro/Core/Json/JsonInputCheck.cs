@@ -16,11 +16,15 @@ internal static class JsonInputCheck
     /// <returns>The first problem found under <paramref name="root"/>, or null when there is none.</returns>
     public static Problem? FindProblem(JsonNode? root, string rootPath, int maxDepth)
     {
-        var pending = new Stack<(JsonNode? Node, int Depth, Location At)>();
-        pending.Push((root, 1, Location.Root(rootPath)));
-        while (pending.TryPop(out var current))
+        // Two stacks of references rather than one of tuples: the framework has their code precompiled.
+        var pending = new Stack<JsonNode?>();
+        var places = new Stack<Location>();
+        pending.Push(root);
+        places.Push(Location.Root(rootPath));
+        while (pending.TryPop(out var node))
         {
-            var (node, depth, at) = current;
+            var at = places.Pop();
+            var depth = at.Depth;
             switch (node)
             {
                 case JsonObject or JsonArray when depth > maxDepth:
@@ -40,14 +44,16 @@ internal static class JsonInputCheck
                             return new Problem(at.Text, $"has a property name with a lone UTF-16 surrogate (an unpaired \\uD800-\\uDFFF escape), which is not text: {Escaped(key)}");
                         }
 
-                        pending.Push((value, depth + 1, at.Enter(key)));
+                        pending.Push(value);
+                        places.Push(at.Enter(key));
                     }
 
                     break;
                 case JsonArray array:
                     for (var i = array.Count - 1; i >= 0; i--)
                     {
-                        pending.Push((array[i], depth + 1, at.Enter(i)));
+                        pending.Push(array[i]);
+                        places.Push(at.Enter(i));
                     }
 
                     break;
@@ -128,8 +134,9 @@ internal static class JsonInputCheck
         private readonly int segments;
         private readonly bool truncated;
 
-        private Location(Location? parent, string? key, int index, string rootPath, int segments, bool truncated)
+        private Location(Location? parent, string? key, int index, string rootPath, int segments, bool truncated, int depth)
         {
+            Depth = depth;
             this.parent = parent;
             this.key = key;
             this.index = index;
@@ -137,6 +144,9 @@ internal static class JsonInputCheck
             this.segments = segments;
             this.truncated = truncated;
         }
+
+        /// <summary>Nesting level of the value here: 1 for the root.</summary>
+        public int Depth { get; }
 
         public string Text => truncated ? Path + "…" : Path;
 
@@ -155,15 +165,16 @@ internal static class JsonInputCheck
             }
         }
 
-        public static Location Root(string path) => new(null, null, 0, path, 0, false);
+        public static Location Root(string path) => new(null, null, 0, path, 0, false, 1);
 
         public Location Enter(string segment) => Enter(segment, 0);
 
         public Location Enter(int i) => Enter(null, i);
 
         private Location Enter(string? segment, int i) =>
-            segments >= PathSegments ? Truncate() : new(this, segment, i, rootPath, segments + 1, false);
+            segments >= PathSegments ? Truncated() : new(this, segment, i, rootPath, segments + 1, false, Depth + 1);
 
-        private Location Truncate() => truncated ? this : new(parent, key, index, rootPath, segments, true);
+        /// <summary>One level deeper, named by the same (cut) path.</summary>
+        private Location Truncated() => new(parent, key, index, rootPath, segments, true, Depth + 1);
     }
 }
