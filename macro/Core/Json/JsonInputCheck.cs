@@ -1,4 +1,7 @@
+using System.Runtime.InteropServices;
+using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Unicode;
 
 namespace MacroVersioning.Core.Json;
 
@@ -16,23 +19,23 @@ internal static class JsonInputCheck
     /// <returns>The first problem found under <paramref name="root"/>, or null when there is none.</returns>
     public static Problem? FindProblem(JsonNode? root, string rootPath, int maxDepth)
     {
-        // Two stacks of references rather than one of tuples: the framework has their code precompiled.
+        // Nodes and their depths on two stacks; a node's path is worked out from its parents only
+        // when it has a problem, rather than built for every value of the template.
         var pending = new Stack<JsonNode?>();
-        var places = new Stack<Location>();
+        var depths = new Stack<int>();
         pending.Push(root);
-        places.Push(Location.Root(rootPath));
+        depths.Push(1);
         while (pending.TryPop(out var node))
         {
-            var at = places.Pop();
-            var depth = at.Depth;
+            var depth = depths.Pop();
             switch (node)
             {
                 case JsonObject or JsonArray when depth > maxDepth:
-                    return new Problem(at.Text, $"nests objects and lists more than {maxDepth} levels deep; VersioningMacro reads values nested up to {maxDepth} levels (no real template comes close): flatten it");
+                    return new Problem(PathOf(node, root, rootPath), $"nests objects and lists more than {maxDepth} levels deep; VersioningMacro reads values nested up to {maxDepth} levels (no real template comes close): flatten it");
                 case JsonObject obj:
                     if (Unreadable(obj) is { } unreadable)
                     {
-                        return new Problem(at.Text, unreadable);
+                        return new Problem(PathOf(obj, root, rootPath), unreadable);
                     }
 
                     // Pushed last to first, so the first problem found is the first in the document.
@@ -41,11 +44,11 @@ internal static class JsonInputCheck
                         var (key, value) = obj.GetAt(i);
                         if (HasLoneSurrogate(key))
                         {
-                            return new Problem(at.Text, $"has a property name with a lone UTF-16 surrogate (an unpaired \\uD800-\\uDFFF escape), which is not text: {Escaped(key)}");
+                            return new Problem(PathOf(obj, root, rootPath), $"has a property name with a lone UTF-16 surrogate (an unpaired \\uD800-\\uDFFF escape), which is not text: {Escaped(key)}");
                         }
 
                         pending.Push(value);
-                        places.Push(at.Enter(key));
+                        depths.Push(depth + 1);
                     }
 
                     break;
@@ -53,16 +56,44 @@ internal static class JsonInputCheck
                     for (var i = array.Count - 1; i >= 0; i--)
                     {
                         pending.Push(array[i]);
-                        places.Push(at.Enter(i));
+                        depths.Push(depth + 1);
                     }
 
                     break;
                 case JsonValue value when IsBrokenString(value):
-                    return new Problem(at.Text, "is a string with a lone UTF-16 surrogate (an unpaired \\uD800-\\uDFFF escape), which is not text; remove or complete the escape");
+                    return new Problem(PathOf(value, root, rootPath), "is a string with a lone UTF-16 surrogate (an unpaired \\uD800-\\uDFFF escape), which is not text; remove or complete the escape");
             }
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// Where <paramref name="node"/> is under <paramref name="root"/>, by its first <see cref="PathSegments"/>
+    /// segments (then "…"): found by walking up its parents, which every node of a tree knows.
+    /// </summary>
+    private static string PathOf(JsonNode node, JsonNode? root, string rootPath)
+    {
+        var segments = new List<string>();
+        for (var at = node; !ReferenceEquals(at, root) && at.Parent is { } parent; at = parent)
+        {
+            segments.Add(parent is JsonArray ? $"[{at.GetElementIndex()}]" : at.GetPropertyName());
+        }
+
+        segments.Reverse();
+        var path = rootPath;
+        for (var i = 0; i < segments.Count; i++)
+        {
+            if (i == PathSegments)
+            {
+                return path + "…";
+            }
+
+            var segment = segments[i];
+            path = path.Length == 0 ? segment : segment.StartsWith('[') ? path + segment : $"{path}.{segment}";
+        }
+
+        return path;
     }
 
     /// <summary>Why the members cannot be read, if they cannot: a parsed object only finds out when first read.</summary>
@@ -85,7 +116,15 @@ internal static class JsonInputCheck
 
     private static bool IsBrokenString(JsonValue value)
     {
-        if (value.GetValueKind() != System.Text.Json.JsonValueKind.String)
+        if (value.GetValueKind() != JsonValueKind.String)
+        {
+            return false;
+        }
+
+        // Valid UTF-8 cannot encode a surrogate, so a parsed string holds one only through a \u escape:
+        // one without any escape that is valid UTF-8 is text, without decoding every string to know.
+        if (value.TryGetValue<JsonElement>(out var element)
+            && JsonMarshal.GetRawUtf8Value(element) is var raw && !raw.Contains((byte)'\\') && Utf8.IsValid(raw))
         {
             return false;
         }
@@ -120,61 +159,4 @@ internal static class JsonInputCheck
 
     private static string Escaped(string text) =>
         string.Concat(text.Select(c => char.IsSurrogate(c) ? $"\\u{(int)c:X4}" : c.ToString()));
-
-    /// <summary>
-    /// Where a value is, by its first <see cref="PathSegments"/> segments. Only a link to the parent
-    /// and the segment are kept: the text is built for the one value that has a problem, not for every value.
-    /// </summary>
-    private sealed class Location
-    {
-        private readonly Location? parent;
-        private readonly string? key;
-        private readonly int index;
-        private readonly string rootPath;
-        private readonly int segments;
-        private readonly bool truncated;
-
-        private Location(Location? parent, string? key, int index, string rootPath, int segments, bool truncated, int depth)
-        {
-            Depth = depth;
-            this.parent = parent;
-            this.key = key;
-            this.index = index;
-            this.rootPath = rootPath;
-            this.segments = segments;
-            this.truncated = truncated;
-        }
-
-        /// <summary>Nesting level of the value here: 1 for the root.</summary>
-        public int Depth { get; }
-
-        public string Text => truncated ? Path + "…" : Path;
-
-        private string Path
-        {
-            get
-            {
-                if (parent is null)
-                {
-                    return rootPath;
-                }
-
-                var before = parent.Path;
-                var segment = key ?? $"[{index}]";
-                return before.Length == 0 ? segment : segment.StartsWith('[') ? before + segment : $"{before}.{segment}";
-            }
-        }
-
-        public static Location Root(string path) => new(null, null, 0, path, 0, false, 1);
-
-        public Location Enter(string segment) => Enter(segment, 0);
-
-        public Location Enter(int i) => Enter(null, i);
-
-        private Location Enter(string? segment, int i) =>
-            segments >= PathSegments ? Truncated() : new(this, segment, i, rootPath, segments + 1, false, Depth + 1);
-
-        /// <summary>One level deeper, named by the same (cut) path.</summary>
-        private Location Truncated() => new(parent, key, index, rootPath, segments, true, Depth + 1);
-    }
 }
