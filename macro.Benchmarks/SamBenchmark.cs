@@ -10,12 +10,13 @@ namespace MacroVersioning.Benchmarks;
 /// </summary>
 internal static class SamBenchmark
 {
-    public static readonly int[] Sizes = [10, 100, 500];
+    public static readonly int[] Sizes = TransformBenchmark.Sizes;
 
     public static int Run(BenchmarkArgs args, TextWriter output)
     {
         var script = Path.Combine(AppContext.BaseDirectory, "sam_transform.py");
         var version = ProcessTimer.Run("python3", ["-c", "import samtranslator; print(samtranslator.__version__)"]).Stdout.Trim();
+        output.WriteLine(MachineInfo.Describe());
         output.WriteLine($"Publishing the macro (Release, linux-x64, framework-dependent, ReadyToRun) ...; SAM translator {version}");
         var macro = Artifacts.Publish("macro/VersioningMacro.csproj", "macro-r2r", readyToRun: true);
         output.WriteLine($"Against SAM, process start to output on stdout ({args.Runs} runs per size, alternating):");

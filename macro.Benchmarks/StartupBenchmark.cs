@@ -10,6 +10,7 @@ internal static class StartupBenchmark
 {
     public static int Run(BenchmarkArgs args, TextWriter output)
     {
+        output.WriteLine(MachineInfo.Describe());
         output.WriteLine("Publishing (Release, linux-x64, framework-dependent) ...");
         var hello = Artifacts.Publish("macro.Benchmarks/HelloWorld/HelloWorld.csproj", "hello-r2r", readyToRun: true);
         var macro = Artifacts.Publish("macro/VersioningMacro.csproj", "macro-r2r", readyToRun: true);
@@ -23,6 +24,7 @@ internal static class StartupBenchmark
             new("invoke, ReadyToRun, TieredPGO off", macro, invoke, new() { ["DOTNET_TieredPGO"] = "0" }),
             new("invoke, ReadyToRun, TieredCompilation off", macro, invoke, new() { ["DOTNET_TieredCompilation"] = "0" }),
             new("invoke, ReadyToRun, TC_QuickJitForLoops off", macro, invoke, new() { ["DOTNET_TC_QuickJitForLoops"] = "0" }),
+            new("invoke, ReadyToRun, concurrent GC off", macro, invoke, new() { ["DOTNET_gcConcurrent"] = "0" }),
             new("invoke, JIT only (no ReadyToRun)", jitOnly, invoke, []),
         };
 
