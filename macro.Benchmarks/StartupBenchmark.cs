@@ -13,6 +13,7 @@ internal static class StartupBenchmark
         output.WriteLine(MachineInfo.Describe());
         output.WriteLine("Publishing (Release, linux-x64, framework-dependent) ...");
         var hello = Artifacts.Publish("macro.Benchmarks/HelloWorld/HelloWorld.csproj", "hello-r2r", readyToRun: true);
+        var jsonHash = Artifacts.Publish("macro.Benchmarks/JsonHashApp/JsonHashApp.csproj", "json-hash-r2r", readyToRun: true);
         var macro = Artifacts.Publish("macro/VersioningMacro.csproj", "macro-r2r", readyToRun: true);
         var jitOnly = Artifacts.Publish("macro/VersioningMacro.csproj", "macro-jit", readyToRun: false);
         var classic = Artifacts.ClassicEvent();
@@ -20,6 +21,7 @@ internal static class StartupBenchmark
         var variants = new Variant[]
         {
             new("hello world, ReadyToRun (the floor)", hello, [], []),
+            new("JSON tree + SHA-256 app, ReadyToRun (reference)", jsonHash, [classic], []),
             new("invoke, ReadyToRun (as shipped)", macro, invoke, []),
             new("invoke, ReadyToRun, TieredPGO off", macro, invoke, new() { ["DOTNET_TieredPGO"] = "0" }),
             new("invoke, ReadyToRun, TieredCompilation off", macro, invoke, new() { ["DOTNET_TieredCompilation"] = "0" }),
