@@ -4,9 +4,10 @@ namespace MacroVersioning.Benchmarks;
 /// <param name="SizeMiB">Size of the large object hashed.</param>
 internal sealed record BenchmarkArgs(int Runs, int SizeMiB)
 {
-    public static BenchmarkArgs Parse(IReadOnlyList<string> args)
+    /// <param name="runs">The command's default number of runs.</param>
+    public static BenchmarkArgs Parse(IReadOnlyList<string> args, int runs = 5)
     {
-        var parsed = new BenchmarkArgs(5, 256);
+        var parsed = new BenchmarkArgs(runs, 256);
         for (var i = 0; i + 1 < args.Count; i += 2)
         {
             parsed = args[i] switch

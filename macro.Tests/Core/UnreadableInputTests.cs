@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using MacroVersioning.Core;
@@ -91,6 +92,28 @@ public sealed class UnreadableInputTests
         var result = Transform.Run((JsonObject)JsonNode.Parse(json)!);
 
         result.Problems.Should().ContainSingle(because: name).Which.Message.Should().Contain("lone UTF-16 surrogate");
+    }
+
+    [Fact]
+    public void A_surrogate_encoded_as_raw_bytes_is_a_problem_too()
+    {
+        // ED A0 80 would be U+D800 written as UTF-8, which is not valid UTF-8; no escape in sight.
+        var utf8 = Encoding.UTF8.GetBytes("""{"Resources":{"Fn":{"Type":"AWS::Serverless::Function","Properties":{"CodeUri":"s3://b/k.zip","Handler":"aXYZ"}}}}""");
+        var at = utf8.AsSpan().IndexOf("XYZ"u8);
+        (utf8[at], utf8[at + 1], utf8[at + 2]) = ((byte)0xED, (byte)0xA0, (byte)0x80);
+
+        var result = Transform.Run((JsonObject)JsonNode.Parse(utf8)!);
+
+        result.Problems.Should().ContainSingle().Which.Path.Should().Be("Resources.Fn.Properties.Handler");
+    }
+
+    [Fact]
+    public void Escaped_text_including_a_surrogate_pair_is_read()
+    {
+        var result = Transform.Run((JsonObject)JsonNode.Parse("""{"Resources":{"Fn":{"Type":"AWS::Serverless::Function","Properties":{"CodeUri":"s3://b/k.zip","Handler":"a\"\u00e9\ud83d\ude00"}}}}""")!);
+
+        result.Problems.Should().BeEmpty();
+        result.Functions.Should().ContainSingle(f => f.Versioned);
     }
 
     [Fact]

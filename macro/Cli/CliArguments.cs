@@ -185,9 +185,9 @@ internal static partial class CliArguments
     private static (Dictionary<string, string> Values, string? Error) Once(List<(string Flag, string Value)> flags, params string[] names)
     {
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var (flag, value) in flags.Where(f => names.Contains(f.Flag)))
+        foreach (var (flag, value) in flags)
         {
-            if (!values.TryAdd(flag, value))
+            if (names.Contains(flag) && !values.TryAdd(flag, value))
             {
                 return (values, $"{flag} is given twice");
             }

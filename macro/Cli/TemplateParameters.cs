@@ -49,9 +49,9 @@ internal static class TemplateParameters
     {
         var declared = fragment["Parameters"] as JsonObject ?? [];
         var secrets = new List<string>();
-        foreach (var (name, _) in declared.Where(p => IsNoEcho(p.Value)))
+        foreach (var (name, declaration) in declared)
         {
-            switch (parameterValues?[name])
+            switch (IsNoEcho(declaration) ? parameterValues?[name] : null)
             {
                 case JsonArray items:
                     secrets.Add(string.Join(',', items.OfType<JsonValue>().Select(Text)));

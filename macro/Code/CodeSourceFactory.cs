@@ -9,5 +9,5 @@ public static class CodeSourceFactory
     /// <param name="region">The request's region: Lambda requires code buckets there.</param>
     /// <param name="s3Endpoint">An S3-compatible endpoint (path-style), e.g. a local s3rver; null for AWS.</param>
     public static ICodeIdentitySource Create(string region, Uri? s3Endpoint) =>
-        new CodeIdentityRouter(S3ContentSource.Create(region, s3Endpoint), new LocalCodeDigester());
+        new CodeIdentityRouter(new LazyCodeIdentitySource(() => S3ContentSource.Create(region, s3Endpoint)), new LocalCodeDigester());
 }

@@ -68,10 +68,12 @@ public static class MacroTransformer
 
     /// <summary>Before anything walks the input recursively or reads its strings: see <see cref="JsonInputCheck"/>.</summary>
     private static List<Problem> Unreadable(MacroRequest request) =>
-        new (JsonObject Root, string Path)[] { (request.Fragment, ""), (request.TemplateParameterValues, "templateParameterValues"), (request.Params, SettingsPath) }
-            .Select(input => JsonInputCheck.FindProblem(input.Root, input.Path, JsonText.MaxDepth))
-            .OfType<Problem>()
-            .ToList();
+        new[]
+        {
+            JsonInputCheck.FindProblem(request.Fragment, "", JsonText.MaxDepth),
+            JsonInputCheck.FindProblem(request.TemplateParameterValues, "templateParameterValues", JsonText.MaxDepth),
+            JsonInputCheck.FindProblem(request.Params, SettingsPath, JsonText.MaxDepth),
+        }.OfType<Problem>().ToList();
 
     private static JsonObject? Globals(JsonObject fragment, List<Problem> problems)
     {

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -35,7 +36,7 @@ internal static class MacroResponse
             return (null, new Problem("fragment", "the transformed template could not be written as JSON (a value that is not text, or nested past the writer's limit); this is a bug in VersioningMacro, please report it"));
         }
 
-        return bytes.Length <= MaxPayloadBytes ? (Encoding.UTF8.GetString(bytes), null) : (null, TooLarge(bytes.Length));
+        return bytes.WrittenCount <= MaxPayloadBytes ? (Encoding.UTF8.GetString(bytes.WrittenSpan), null) : (null, TooLarge(bytes.WrittenCount));
     }
 
     /// <summary>
@@ -51,12 +52,12 @@ internal static class MacroResponse
     {
         var message = ErrorMessage(problems, redactor);
         var bytes = TryWrite(requestId, "failure", fragment ?? [], message);
-        if (bytes is null || bytes.Length > MaxPayloadBytes)
+        if (bytes is null || bytes.WrittenCount > MaxPayloadBytes)
         {
             bytes = TryWrite(requestId, "failure", [], message) ?? Write(null, "failure", [], message);
         }
 
-        return Encoding.UTF8.GetString(bytes);
+        return Encoding.UTF8.GetString(bytes.WrittenSpan);
     }
 
     /// <summary>
@@ -105,7 +106,7 @@ internal static class MacroResponse
     /// </summary>
     private static string Escaped(string text)
     {
-        if (!text.Any(char.IsSurrogate))
+        if (text.AsSpan().IndexOfAnyInRange('\uD800', '\uDFFF') < 0)
         {
             return text;
         }
@@ -131,7 +132,7 @@ internal static class MacroResponse
     }
 
     /// <summary>The response, or null when the writer refuses a value (System.Text.Json throws these two).</summary>
-    private static byte[]? TryWrite(string? requestId, string status, JsonObject fragment, string? errorMessage)
+    private static ArrayBufferWriter<byte>? TryWrite(string? requestId, string status, JsonObject fragment, string? errorMessage)
     {
         try
         {
@@ -143,9 +144,9 @@ internal static class MacroResponse
         }
     }
 
-    private static byte[] Write(string? requestId, string status, JsonObject fragment, string? errorMessage)
+    private static ArrayBufferWriter<byte> Write(string? requestId, string status, JsonObject fragment, string? errorMessage)
     {
-        using var buffer = new MemoryStream();
+        var buffer = new ArrayBufferWriter<byte>(16 * 1024);
         using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
         {
             writer.WriteStartObject();
@@ -161,6 +162,6 @@ internal static class MacroResponse
             writer.WriteEndObject();
         }
 
-        return buffer.ToArray();
+        return buffer;
     }
 }

@@ -19,7 +19,14 @@ internal static class VersionDescription
         var parts = new List<string> { plan.Code.Kind };
         if (plan.Config.Count > 0)
         {
-            parts.Add(string.Join(", ", plan.Config.Select(p => p.Key).Order(StringComparer.Ordinal)));
+            var names = new string[plan.Config.Count];
+            for (var i = 0; i < names.Length; i++)
+            {
+                names[i] = plan.Config.GetAt(i).Key;
+            }
+
+            Array.Sort(names, StringComparer.Ordinal);
+            parts.Add(string.Join(", ", names));
         }
 
         if (plan.Layers.Count > 0)

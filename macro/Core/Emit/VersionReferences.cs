@@ -38,15 +38,16 @@ internal static class VersionReferences
 
         if (node is JsonObject obj)
         {
-            foreach (var key in obj.Select(p => p.Key).ToList())
+            for (var i = 0; i < obj.Count; i++)
             {
-                if (Replacement(obj[key], versionIds) is { } replacement)
+                var value = obj.GetAt(i).Value;
+                if (Replacement(value, versionIds) is { } replacement)
                 {
-                    obj[key] = replacement;
+                    obj.SetAt(i, replacement);
                 }
-                else if (obj[key] is { } child)
+                else if (value is not null)
                 {
-                    Walk(child, versionIds, depth + 1);
+                    Walk(value, versionIds, depth + 1);
                 }
             }
         }

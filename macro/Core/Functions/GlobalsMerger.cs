@@ -27,29 +27,40 @@ internal static class GlobalsMerger
             }
         }
 
-        return (JsonObject)MergeValue(effective, local)!;
+        // An intrinsic on either side is a value, not a map to merge: the function's value wins.
+        if (Intrinsic.Is(effective) || Intrinsic.Is(local))
+        {
+            return (JsonObject)local.DeepClone();
+        }
+
+        MergeInto(effective, local);
+        return effective;
     }
 
-    private static JsonNode? MergeValue(JsonNode? global, JsonNode? local)
+    /// <summary>Merges <paramref name="local"/> into <paramref name="target"/>, a copy this class owns.</summary>
+    private static void MergeInto(JsonObject target, JsonObject local)
     {
-        if (global is JsonObject g && local is JsonObject l && !Intrinsic.Is(g) && !Intrinsic.Is(l))
+        foreach (var (key, value) in local)
         {
-            var merged = (JsonObject)g.DeepClone();
-            foreach (var (key, value) in l)
+            if (!target.TryGetPropertyValue(key, out var existing))
             {
-                merged[key] = merged.TryGetPropertyValue(key, out var existing)
-                    ? MergeValue(existing, value)
-                    : value?.DeepClone();
+                target[key] = value?.DeepClone();
             }
-
-            return merged;
+            else if (existing is JsonObject g && value is JsonObject l && !Intrinsic.Is(g) && !Intrinsic.Is(l))
+            {
+                MergeInto(g, l);
+            }
+            else if (existing is JsonArray ga && value is JsonArray la)
+            {
+                foreach (var item in la)
+                {
+                    ga.Add(item?.DeepClone());
+                }
+            }
+            else
+            {
+                target[key] = value?.DeepClone();
+            }
         }
-
-        if (global is JsonArray ga && local is JsonArray la)
-        {
-            return new JsonArray([.. ga.Concat(la).Select(i => i?.DeepClone())]);
-        }
-
-        return local?.DeepClone();
     }
 }

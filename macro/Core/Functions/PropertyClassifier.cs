@@ -20,7 +20,7 @@ internal static class PropertyClassifier
         "CapacityProviderConfig", "FunctionScalingConfig", "DurableConfig", "PublishToLatestPublished",
     ];
 
-    private static readonly Dictionary<string, PropertyClass> ServerlessTable = Table(
+    private static readonly Table ServerlessTable = new(
         hashed: [.. CommonHashed, "DeadLetterQueue", "Tracing", "SourceKMSKeyArn"],
         ignored:
         [
@@ -31,7 +31,7 @@ internal static class PropertyClassifier
         ],
         code: ["CodeUri", "InlineCode", "ImageUri"]);
 
-    private static readonly Dictionary<string, PropertyClass> LambdaTable = Table(
+    private static readonly Table LambdaTable = new(
         hashed: [.. CommonHashed, "DeadLetterConfig", "TracingConfig"],
         ignored: ["Tags", "ReservedConcurrentExecutions", "CodeSigningConfigArn", "RecursiveLoop", "TenancyConfig"],
         code: ["Code"]);
@@ -42,16 +42,27 @@ internal static class PropertyClassifier
     public static PropertyClass Classify(string type, string property, IReadOnlySet<string> hashed, IReadOnlySet<string> ignored)
     {
         var table = type == Serverless ? ServerlessTable : LambdaTable;
-        var builtIn = table.GetValueOrDefault(property, PropertyClass.Unknown);
+        var builtIn = table.Classify(property);
         return builtIn == PropertyClass.Code ? PropertyClass.Code
             : hashed.Contains(property) ? PropertyClass.Hashed
             : ignored.Contains(property) ? PropertyClass.Ignored
             : builtIn;
     }
 
-    private static Dictionary<string, PropertyClass> Table(string[] hashed, string[] ignored, string[] code) =>
-        hashed.Select(p => (p, PropertyClass.Hashed))
-            .Concat(ignored.Select(p => (p, PropertyClass.Ignored)))
-            .Concat(code.Select(p => (p, PropertyClass.Code)))
-            .ToDictionary(e => e.p, e => e.Item2, StringComparer.Ordinal);
+    /// <summary>
+    /// Three sets of names rather than one map to an enum: a set of strings runs on code the framework
+    /// has precompiled, a map to our enum is compiled at run time in every cold start.
+    /// </summary>
+    private sealed class Table(string[] hashed, string[] ignored, string[] code)
+    {
+        private readonly HashSet<string> hashed = new(hashed, StringComparer.Ordinal);
+        private readonly HashSet<string> ignored = new(ignored, StringComparer.Ordinal);
+        private readonly HashSet<string> code = new(code, StringComparer.Ordinal);
+
+        public PropertyClass Classify(string property) =>
+            code.Contains(property) ? PropertyClass.Code
+            : hashed.Contains(property) ? PropertyClass.Hashed
+            : ignored.Contains(property) ? PropertyClass.Ignored
+            : PropertyClass.Unknown;
+    }
 }

@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using MacroVersioning.Core.Json;
@@ -13,67 +15,73 @@ namespace MacroVersioning.Core.Hashing;
 /// </summary>
 internal static class CanonicalJson
 {
-    public static string Serialize(JsonNode? node)
+    // Compact, relaxed escaping: the same text JsonSerializer writes for a string with JsonText.Compact.
+    private static readonly JsonWriterOptions WriterOptions = new()
     {
-        var buffer = new StringBuilder();
-        Write(node, buffer);
-        return buffer.ToString();
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        Indented = false,
+        SkipValidation = true,
+    };
+
+    public static string Serialize(JsonNode? node) => Encoding.UTF8.GetString(SerializeUtf8(node).WrittenSpan);
+
+    /// <summary>The canonical text as UTF-8, written straight into a buffer (what the hash reads).</summary>
+    public static ArrayBufferWriter<byte> SerializeUtf8(JsonNode? node)
+    {
+        var buffer = new ArrayBufferWriter<byte>(1024);
+        using var writer = new Utf8JsonWriter(buffer, WriterOptions);
+        Write(node, writer);
+        writer.Flush();
+        return buffer;
     }
 
-    private static void Write(JsonNode? node, StringBuilder buffer)
+    private static void Write(JsonNode? node, Utf8JsonWriter writer)
     {
         switch (node)
         {
             case null:
-                buffer.Append("null");
+                writer.WriteNullValue();
                 break;
             case JsonObject obj:
-                buffer.Append('{');
-                var first = true;
-                foreach (var (key, value) in obj.OrderBy(p => p.Key, StringComparer.Ordinal))
+                // Sorting strings, not key-value pairs: the framework has that code precompiled, a
+                // sort of pairs is compiled at run time, in every cold start.
+                var keys = new string[obj.Count];
+                for (var i = 0; i < keys.Length; i++)
                 {
-                    if (!first)
-                    {
-                        buffer.Append(',');
-                    }
-
-                    first = false;
-                    WriteString(key, buffer);
-                    buffer.Append(':');
-                    Write(value, buffer);
+                    keys[i] = obj.GetAt(i).Key;
                 }
 
-                buffer.Append('}');
+                Array.Sort(keys, StringComparer.Ordinal);
+                writer.WriteStartObject();
+                foreach (var key in keys)
+                {
+                    writer.WritePropertyName(key);
+                    Write(obj[key], writer);
+                }
+
+                writer.WriteEndObject();
                 break;
             case JsonArray array:
-                buffer.Append('[');
+                writer.WriteStartArray();
                 for (var i = 0; i < array.Count; i++)
                 {
-                    if (i > 0)
-                    {
-                        buffer.Append(',');
-                    }
-
-                    Write(array[i], buffer);
+                    Write(array[i], writer);
                 }
 
-                buffer.Append(']');
+                writer.WriteEndArray();
                 break;
             default:
                 var text = JsonText.ScalarText(node);
                 if (text is null && node.GetValueKind() == JsonValueKind.Null)
                 {
-                    buffer.Append("null");
+                    writer.WriteNullValue();
                 }
                 else
                 {
-                    WriteString(text ?? node.ToJsonString(), buffer);
+                    writer.WriteStringValue(text ?? node.ToJsonString());
                 }
 
                 break;
         }
     }
-
-    private static void WriteString(string value, StringBuilder buffer) =>
-        buffer.Append(JsonSerializer.Serialize(value, JsonText.Compact));
 }

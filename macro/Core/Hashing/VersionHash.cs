@@ -16,7 +16,7 @@ internal static class VersionHash
 
     public static string Compute(JsonNode material)
     {
-        var digest = SHA256.HashData(Encoding.UTF8.GetBytes(CanonicalJson.Serialize(material)));
+        var digest = SHA256.HashData(CanonicalJson.SerializeUtf8(material).WrittenSpan);
         return Convert.ToHexStringLower(digest)[..Length];
     }
 

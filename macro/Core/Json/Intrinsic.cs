@@ -14,7 +14,7 @@ internal static class Intrinsic
     {
         if (node is JsonObject { Count: 1 } obj)
         {
-            var (key, value) = obj.First();
+            var (key, value) = obj.GetAt(0);
             if (key is "Ref" or "Condition" || key.StartsWith("Fn::", StringComparison.Ordinal))
             {
                 name = key;

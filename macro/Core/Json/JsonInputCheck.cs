@@ -1,4 +1,7 @@
+using System.Runtime.InteropServices;
+using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Unicode;
 
 namespace MacroVersioning.Core.Json;
 
@@ -16,70 +19,112 @@ internal static class JsonInputCheck
     /// <returns>The first problem found under <paramref name="root"/>, or null when there is none.</returns>
     public static Problem? FindProblem(JsonNode? root, string rootPath, int maxDepth)
     {
-        var pending = new Stack<(JsonNode? Node, int Depth, Location At)>();
-        pending.Push((root, 1, new Location(rootPath, 0, false)));
-        while (pending.TryPop(out var current))
+        // Nodes and their depths on two stacks; a node's path is worked out from its parents only
+        // when it has a problem, rather than built for every value of the template.
+        var pending = new Stack<JsonNode?>();
+        var depths = new Stack<int>();
+        pending.Push(root);
+        depths.Push(1);
+        while (pending.TryPop(out var node))
         {
-            var (node, depth, at) = current;
-            var where = at.Truncated ? at.Path + "…" : at.Path;
+            var depth = depths.Pop();
             switch (node)
             {
                 case JsonObject or JsonArray when depth > maxDepth:
-                    return new Problem(where, $"nests objects and lists more than {maxDepth} levels deep; VersioningMacro reads values nested up to {maxDepth} levels (no real template comes close): flatten it");
+                    return new Problem(PathOf(node, root, rootPath), $"nests objects and lists more than {maxDepth} levels deep; VersioningMacro reads values nested up to {maxDepth} levels (no real template comes close): flatten it");
                 case JsonObject obj:
-                    var (members, unreadable) = Members(obj);
-                    if (unreadable is not null)
+                    if (Unreadable(obj) is { } unreadable)
                     {
-                        return new Problem(where, unreadable);
+                        return new Problem(PathOf(obj, root, rootPath), unreadable);
                     }
 
                     // Pushed last to first, so the first problem found is the first in the document.
-                    foreach (var (key, value) in Enumerable.Reverse(members))
+                    for (var i = obj.Count - 1; i >= 0; i--)
                     {
+                        var (key, value) = obj.GetAt(i);
                         if (HasLoneSurrogate(key))
                         {
-                            return new Problem(where, $"has a property name with a lone UTF-16 surrogate (an unpaired \\uD800-\\uDFFF escape), which is not text: {Escaped(key)}");
+                            return new Problem(PathOf(obj, root, rootPath), $"has a property name with a lone UTF-16 surrogate (an unpaired \\uD800-\\uDFFF escape), which is not text: {Escaped(key)}");
                         }
 
-                        pending.Push((value, depth + 1, at.Enter(key)));
+                        pending.Push(value);
+                        depths.Push(depth + 1);
                     }
 
                     break;
                 case JsonArray array:
                     for (var i = array.Count - 1; i >= 0; i--)
                     {
-                        pending.Push((array[i], depth + 1, at.Enter($"[{i}]")));
+                        pending.Push(array[i]);
+                        depths.Push(depth + 1);
                     }
 
                     break;
                 case JsonValue value when IsBrokenString(value):
-                    return new Problem(where, "is a string with a lone UTF-16 surrogate (an unpaired \\uD800-\\uDFFF escape), which is not text; remove or complete the escape");
+                    return new Problem(PathOf(value, root, rootPath), "is a string with a lone UTF-16 surrogate (an unpaired \\uD800-\\uDFFF escape), which is not text; remove or complete the escape");
             }
         }
 
         return null;
     }
 
-    /// <summary>The members, or why they cannot be read: a parsed object only finds out when first read.</summary>
-    private static (List<KeyValuePair<string, JsonNode?>> Members, string? Unreadable) Members(JsonObject obj)
+    /// <summary>
+    /// Where <paramref name="node"/> is under <paramref name="root"/>, by its first <see cref="PathSegments"/>
+    /// segments (then "…"): found by walking up its parents, which every node of a tree knows.
+    /// </summary>
+    private static string PathOf(JsonNode node, JsonNode? root, string rootPath)
+    {
+        var segments = new List<string>();
+        for (var at = node; !ReferenceEquals(at, root) && at.Parent is { } parent; at = parent)
+        {
+            segments.Add(parent is JsonArray ? $"[{at.GetElementIndex()}]" : at.GetPropertyName());
+        }
+
+        segments.Reverse();
+        var path = rootPath;
+        for (var i = 0; i < segments.Count; i++)
+        {
+            if (i == PathSegments)
+            {
+                return path + "…";
+            }
+
+            var segment = segments[i];
+            path = path.Length == 0 ? segment : segment.StartsWith('[') ? path + segment : $"{path}.{segment}";
+        }
+
+        return path;
+    }
+
+    /// <summary>Why the members cannot be read, if they cannot: a parsed object only finds out when first read.</summary>
+    private static string? Unreadable(JsonObject obj)
     {
         try
         {
-            return ([.. obj], null);
+            _ = obj.Count;
+            return null;
         }
         catch (ArgumentException)
         {
-            return ([], "repeats a property name within one object; JSON object keys must be unique");
+            return "repeats a property name within one object; JSON object keys must be unique";
         }
         catch (InvalidOperationException)
         {
-            return ([], "has a property name with a lone UTF-16 surrogate (an unpaired \\uD800-\\uDFFF escape), which is not text; fix the name");
+            return "has a property name with a lone UTF-16 surrogate (an unpaired \\uD800-\\uDFFF escape), which is not text; fix the name";
         }
     }
 
     private static bool IsBrokenString(JsonValue value)
     {
-        if (value.GetValueKind() != System.Text.Json.JsonValueKind.String)
+        if (value.GetValueKind() != JsonValueKind.String)
+        {
+            return false;
+        }
+
+        // Valid UTF-8 cannot encode a surrogate, so a parsed string holds one only through a \u escape:
+        // one without any escape that is valid UTF-8 is text, without decoding every string to know.
+        if (value.TryGetValue<JsonElement>(out var element)
+            && JsonMarshal.GetRawUtf8Value(element) is var raw && !raw.Contains((byte)'\\') && Utf8.IsValid(raw))
         {
             return false;
         }
@@ -114,12 +159,4 @@ internal static class JsonInputCheck
 
     private static string Escaped(string text) =>
         string.Concat(text.Select(c => char.IsSurrogate(c) ? $"\\u{(int)c:X4}" : c.ToString()));
-
-    /// <summary>Where a value is, by its first <see cref="PathSegments"/> segments.</summary>
-    private readonly record struct Location(string Path, int Segments, bool Truncated)
-    {
-        public Location Enter(string segment) =>
-            Segments >= PathSegments ? this with { Truncated = true }
-            : new(Path.Length == 0 ? segment : segment.StartsWith('[') ? Path + segment : $"{Path}.{segment}", Segments + 1, false);
-    }
 }

@@ -15,7 +15,12 @@ internal static class CodeDigests
         var specs = plans.SelectMany(p => p.Layers.Select(l => l.Code).Prepend(p.Code)).ToList();
         var objects = specs.Select(s => s.Object).OfType<CodeObject>().Distinct().ToList();
         var digests = objects.Count == 0 ? [] : await source.DigestAsync(objects, cancellationToken).ConfigureAwait(false);
-        var byObject = objects.Zip(digests).ToDictionary(p => p.First, p => p.Second);
+        var byObject = new Dictionary<CodeObject, CodeDigest>(objects.Count);
+        for (var i = 0; i < objects.Count; i++)
+        {
+            byObject[objects[i]] = digests[i];
+        }
+
         foreach (var spec in specs.Where(s => s.Object is not null).DistinctBy(s => s.Path))
         {
             if (byObject[spec.Object!] is { Error: { } error })

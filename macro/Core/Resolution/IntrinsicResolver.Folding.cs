@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
 using MacroVersioning.Core.Json;
 
 namespace MacroVersioning.Core.Resolution;
@@ -7,9 +6,6 @@ namespace MacroVersioning.Core.Resolution;
 /// <summary>Fn::Sub and the functions that fold to a value once their arguments are known.</summary>
 internal sealed partial class IntrinsicResolver
 {
-    [GeneratedRegex(@"\$\{([^}]*)\}")]
-    private static partial Regex SubVariable();
-
     private JsonNode? ResolveSub(JsonNode? argument, Scope scope, int depth)
     {
         var (template, variables) = argument switch
@@ -30,12 +26,11 @@ internal sealed partial class IntrinsicResolver
         }
 
         var unresolved = new JsonObject();
-        var substituted = SubVariable().Replace(template, match =>
+        var substituted = SubVariables.Replace(template, (name, whole) =>
         {
-            var name = match.Groups[1].Value;
             if (name.StartsWith('!'))
             {
-                return match.Value;
+                return whole;
             }
 
             if (resolvedVariables.TryGetValue(name, out var variable))
@@ -46,14 +41,14 @@ internal sealed partial class IntrinsicResolver
                 }
 
                 unresolved[name] = variable?.DeepClone();
-                return match.Value;
+                return whole;
             }
 
             var value = name.Contains('.') ? null : JsonText.ScalarText(ResolveRef(name, scope));
-            return value ?? match.Value;
+            return value ?? whole;
         });
 
-        if (!SubVariable().Matches(substituted).Any())
+        if (!SubVariables.Any(substituted))
         {
             return JsonValue.Create(substituted);
         }

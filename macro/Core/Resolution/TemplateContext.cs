@@ -16,10 +16,24 @@ internal sealed class TemplateContext
 
     public TemplateContext(JsonObject fragment, JsonObject parameterValues, string region, string accountId, byte[]? hashKey)
     {
-        parameters = parameterValues.ToDictionary(p => p.Key, p => p.Value);
-        NoEcho = fragment["Parameters"] is JsonObject declared
-            ? declared.Where(p => p.Value is JsonObject d && IsTrue(d["NoEcho"])).Select(p => p.Key).ToHashSet(StringComparer.Ordinal)
-            : new HashSet<string>(StringComparer.Ordinal);
+        // Loops rather than LINQ over key-value pairs: those generic instantiations are compiled at
+        // run time, a cost every cold start of the Lambda pays.
+        parameters = new Dictionary<string, JsonNode?>(parameterValues.Count);
+        foreach (var (name, value) in parameterValues)
+        {
+            parameters[name] = value;
+        }
+
+        var noEcho = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (name, declaration) in fragment["Parameters"] as JsonObject ?? [])
+        {
+            if (declaration is JsonObject d && IsTrue(d["NoEcho"]))
+            {
+                noEcho.Add(name);
+            }
+        }
+
+        NoEcho = noEcho;
         var partition = Partition(region);
         pseudo = new(StringComparer.Ordinal)
         {
