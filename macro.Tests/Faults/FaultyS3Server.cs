@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Text;
+using MacroVersioning.Tests.Tools;
 
 namespace MacroVersioning.Tests.Faults;
 
@@ -18,21 +19,18 @@ internal sealed class FaultyS3Server : IAsyncDisposable
     public const string GoodKey = "good.zip";
     public const string BadKey = "bad.zip";
 
-    private readonly TcpListener listener = new(IPAddress.Loopback, 0);
-    private readonly CancellationTokenSource stop = new();
     private readonly S3Fault fault;
-    private readonly Task acceptLoop;
+    private readonly LoopbackTcpServer server;
     private int badRequests;
 
     private FaultyS3Server(byte[] good, S3Fault fault)
     {
         Good = good;
         this.fault = fault;
-        listener.Start();
-        acceptLoop = AcceptAsync();
+        server = new LoopbackTcpServer(ServeAsync);
     }
 
-    public Uri Endpoint => new($"http://127.0.0.1:{((IPEndPoint)listener.LocalEndpoint).Port}/");
+    public Uri Endpoint => server.Endpoint;
 
     public byte[] Good { get; }
 
@@ -44,70 +42,35 @@ internal sealed class FaultyS3Server : IAsyncDisposable
     /// <summary>The quoted hex MD5 S3 gives a single-part upload as its ETag.</summary>
     public static string ETagOf(byte[] bytes) => $"\"{Convert.ToHexStringLower(MD5.HashData(bytes))}\"";
 
-    public async ValueTask DisposeAsync()
-    {
-        await stop.CancelAsync();
-        listener.Stop();
-        await acceptLoop.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-        stop.Dispose();
-    }
+    public ValueTask DisposeAsync() => server.DisposeAsync();
 
-    private async Task AcceptAsync()
+    private async Task ServeAsync(TcpClient client, CancellationToken ct)
     {
-        var connections = new List<Task>();
-        try
+        var stream = client.GetStream();
+        while (await StandInHttpRequest.TryReadAsync(stream, ct) is { } request)
         {
-            while (!stop.IsCancellationRequested)
+            var keepOpen = request.Path.Split('?')[0].EndsWith("/" + BadKey, StringComparison.Ordinal)
+                ? await BadAsync(request.Method, client, stream, ct)
+                : await GoodAsync(request.Method, stream, ct);
+            if (!keepOpen)
             {
-                var client = await listener.AcceptTcpClientAsync(stop.Token);
-                connections.Add(ServeAsync(client));
-            }
-        }
-        catch (Exception e) when (e is OperationCanceledException or SocketException or ObjectDisposedException)
-        {
-            // Stopping.
-        }
-
-        await Task.WhenAll(connections).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-    }
-
-    private async Task ServeAsync(TcpClient client)
-    {
-        using (client)
-        {
-            try
-            {
-                var stream = client.GetStream();
-                while (await ReadHeadAsync(stream, stop.Token) is { } head)
-                {
-                    var keepOpen = head.Path.EndsWith("/" + BadKey, StringComparison.Ordinal)
-                        ? await BadAsync(head.Method, client, stream)
-                        : await GoodAsync(head.Method, stream);
-                    if (!keepOpen)
-                    {
-                        return;
-                    }
-                }
-            }
-            catch (Exception e) when (e is IOException or SocketException or ObjectDisposedException or OperationCanceledException)
-            {
-                // The client hung up or the server is stopping.
+                return;
             }
         }
     }
 
-    private async Task<bool> GoodAsync(string method, NetworkStream stream)
+    private async Task<bool> GoodAsync(string method, NetworkStream stream, CancellationToken ct)
     {
-        await WriteHeadAsync(stream, 200, Good.Length, ETagOf(Good));
+        await WriteHeadAsync(stream, 200, Good.Length, ETagOf(Good), ct);
         if (method == "GET")
         {
-            await stream.WriteAsync(Good, stop.Token);
+            await stream.WriteAsync(Good, ct);
         }
 
         return true;
     }
 
-    private async Task<bool> BadAsync(string method, TcpClient client, NetworkStream stream)
+    private async Task<bool> BadAsync(string method, TcpClient client, NetworkStream stream, CancellationToken ct)
     {
         Interlocked.Increment(ref badRequests);
         var body = fault.Body;
@@ -118,44 +81,41 @@ internal sealed class FaultyS3Server : IAsyncDisposable
             case S3FaultKind.GetStatus when method == "GET":
                 var xml = method == "HEAD" ? [] : Encoding.UTF8.GetBytes(
                     $"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>{fault.ErrorCode}</Code><Message>{fault.ErrorCode} from the stand-in</Message><RequestId>R1</RequestId></Error>");
-                await WriteHeadAsync(stream, fault.Status, xml.Length, etag: null, "application/xml");
-                await stream.WriteAsync(xml, stop.Token);
+                await WriteHeadAsync(stream, fault.Status, xml.Length, etag: null, ct, "application/xml");
+                await stream.WriteAsync(xml, ct);
                 return false;
             case S3FaultKind.Silent:
-                await Task.Delay(Timeout.Infinite, stop.Token);
+                await Task.Delay(Timeout.Infinite, ct);
                 return false;
             case var _ when method != "GET":
-                await WriteHeadAsync(stream, 200, fault.HeadLength ?? body.Length, etag);
+                await WriteHeadAsync(stream, 200, fault.HeadLength ?? body.Length, etag, ct);
                 return true;
             case S3FaultKind.ResetMidBody:
-                await WriteHeadAsync(stream, 200, body.Length, etag);
-                await stream.WriteAsync(body.AsMemory(0, body.Length / 2), stop.Token);
-                await stream.FlushAsync(stop.Token);
-                await Task.Delay(50, stop.Token);
-
-                // Linger zero turns the close into a TCP RST: the client sees "connection reset by peer".
-                client.Client.LingerState = new LingerOption(true, 0);
-                client.Client.Close();
+                await WriteHeadAsync(stream, 200, body.Length, etag, ct);
+                await stream.WriteAsync(body.AsMemory(0, body.Length / 2), ct);
+                await stream.FlushAsync(ct);
+                await Task.Delay(50, ct);
+                LoopbackTcpServer.Reset(client);
                 return false;
             case S3FaultKind.CloseMidBody:
-                await WriteHeadAsync(stream, 200, body.Length, etag);
-                await stream.WriteAsync(body.AsMemory(0, body.Length / 2), stop.Token);
+                await WriteHeadAsync(stream, 200, body.Length, etag, ct);
+                await stream.WriteAsync(body.AsMemory(0, body.Length / 2), ct);
                 return false;
             case S3FaultKind.StallMidBody:
-                await WriteHeadAsync(stream, 200, body.Length, etag);
-                await stream.WriteAsync(body.AsMemory(0, body.Length / 2), stop.Token);
-                await stream.FlushAsync(stop.Token);
-                await Task.Delay(Timeout.Infinite, stop.Token);
+                await WriteHeadAsync(stream, 200, body.Length, etag, ct);
+                await stream.WriteAsync(body.AsMemory(0, body.Length / 2), ct);
+                await stream.FlushAsync(ct);
+                await Task.Delay(Timeout.Infinite, ct);
                 return false;
             default:
                 // An honest-looking GET whose length or bytes disagree with the HEAD (S3FaultKind.Body).
-                await WriteHeadAsync(stream, 200, body.Length, etag);
-                await stream.WriteAsync(body, stop.Token);
+                await WriteHeadAsync(stream, 200, body.Length, etag, ct);
+                await stream.WriteAsync(body, ct);
                 return true;
         }
     }
 
-    private async Task WriteHeadAsync(NetworkStream stream, int status, long length, string? etag, string contentType = "application/zip")
+    private static async Task WriteHeadAsync(NetworkStream stream, int status, long length, string? etag, CancellationToken ct, string contentType = "application/zip")
     {
         var head = new StringBuilder().Append(CultureInfo.InvariantCulture, $"HTTP/1.1 {status} {(HttpStatusCode)status}\r\nContent-Length: {length}\r\nContent-Type: {contentType}\r\n");
         if (etag is not null)
@@ -163,25 +123,6 @@ internal sealed class FaultyS3Server : IAsyncDisposable
             head.Append("ETag: ").Append(etag).Append("\r\n");
         }
 
-        await stream.WriteAsync(Encoding.ASCII.GetBytes(head.Append("\r\n").ToString()), stop.Token);
-    }
-
-    /// <summary>Reads one request head; the SDK sends bodiless HEAD and GET requests here.</summary>
-    private static async Task<(string Method, string Path)?> ReadHeadAsync(Stream stream, CancellationToken ct)
-    {
-        var head = new StringBuilder();
-        var one = new byte[1];
-        while (!head.ToString().EndsWith("\r\n\r\n", StringComparison.Ordinal))
-        {
-            if (await stream.ReadAsync(one, ct) == 0)
-            {
-                return null;
-            }
-
-            head.Append((char)one[0]);
-        }
-
-        var requestLine = head.ToString().Split("\r\n")[0].Split(' ');
-        return (requestLine[0], requestLine[1].Split('?')[0]);
+        await stream.WriteAsync(Encoding.ASCII.GetBytes(head.Append("\r\n").ToString()), ct);
     }
 }

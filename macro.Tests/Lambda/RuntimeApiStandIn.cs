@@ -4,6 +4,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using System.Threading.Channels;
+using MacroVersioning.Tests.Tools;
 
 namespace MacroVersioning.Tests.Lambda;
 
@@ -19,21 +20,18 @@ internal sealed class RuntimeApiStandIn : IAsyncDisposable
     private const string Root = "/2018-06-01/runtime/";
     private static readonly TimeSpan WaitLimit = TimeSpan.FromSeconds(30);
 
-    private readonly TcpListener listener = new(IPAddress.Loopback, 0);
-    private readonly CancellationTokenSource stopping = new();
     private readonly Channel<QueuedInvocation> invocations = Channel.CreateUnbounded<QueuedInvocation>();
     private readonly Channel<PostedToRuntime> posted = Channel.CreateUnbounded<PostedToRuntime>();
     private readonly ConcurrentQueue<NextFault> nextFaults = new();
     // Null: reset the connection instead of answering.
     private readonly ConcurrentQueue<HttpStatusCode?> responseStatuses = new();
-    private readonly Task accepting;
+    private readonly LoopbackTcpServer server;
     private int nextCalls;
 
     private RuntimeApiStandIn()
     {
-        listener.Start();
-        Address = $"127.0.0.1:{((IPEndPoint)listener.LocalEndpoint).Port}";
-        accepting = Task.Run(AcceptAsync);
+        server = new LoopbackTcpServer(AnswerAsync);
+        Address = $"127.0.0.1:{server.Port}";
     }
 
     /// <summary>The <c>AWS_LAMBDA_RUNTIME_API</c> value for this stand-in.</summary>
@@ -68,92 +66,59 @@ internal sealed class RuntimeApiStandIn : IAsyncDisposable
         return result;
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await stopping.CancelAsync();
-        listener.Stop();
-        await accepting;
-        stopping.Dispose();
-    }
+    public ValueTask DisposeAsync() => server.DisposeAsync();
 
-    private async Task AcceptAsync()
+    /// <summary>One request per connection: every answer says <c>Connection: close</c>.</summary>
+    private async Task AnswerAsync(TcpClient client, CancellationToken stopping)
     {
-        while (!stopping.IsCancellationRequested)
+        var stream = client.GetStream();
+        var request = await StandInHttpRequest.ReadAsync(stream, stopping);
+        var segments = request.Path.StartsWith(Root, StringComparison.Ordinal) ? request.Path[Root.Length..].Split('/') : [];
+        var errorType = request.Headers.GetValueOrDefault("lambda-runtime-function-error-type");
+        switch (request.Method, segments)
         {
-            TcpClient client;
-            try
-            {
-                client = await listener.AcceptTcpClientAsync(stopping.Token);
-            }
-            catch (Exception e) when (e is SocketException or ObjectDisposedException or OperationCanceledException)
-            {
+            case ("GET", ["invocation", "next"]):
+                await NextAsync(client, stream, stopping);
                 return;
-            }
-
-            _ = Task.Run(() => AnswerAsync(client));
-        }
-    }
-
-    private async Task AnswerAsync(TcpClient client)
-    {
-        using (client)
-        {
-            try
-            {
-                var stream = client.GetStream();
-                var request = await StandInHttpRequest.ReadAsync(stream, stopping.Token);
-                var segments = request.Path.StartsWith(Root, StringComparison.Ordinal) ? request.Path[Root.Length..].Split('/') : [];
-                var errorType = request.Headers.GetValueOrDefault("lambda-runtime-function-error-type");
-                switch (request.Method, segments)
+            case ("POST", ["invocation", var id, "response"]):
+                Record(new PostedToRuntime(PostKind.Response, Uri.UnescapeDataString(id), request.Body, errorType));
+                if (!responseStatuses.TryDequeue(out var status))
                 {
-                    case ("GET", ["invocation", "next"]):
-                        await NextAsync(client, stream);
-                        return;
-                    case ("POST", ["invocation", var id, "response"]):
-                        Record(new PostedToRuntime(PostKind.Response, Uri.UnescapeDataString(id), request.Body, errorType));
-                        if (!responseStatuses.TryDequeue(out var status))
-                        {
-                            status = HttpStatusCode.Accepted;
-                        }
-
-                        if (status is { } answer)
-                        {
-                            await WriteAsync(stream, answer);
-                        }
-                        else
-                        {
-                            Reset(client);
-                        }
-
-                        return;
-                    case ("POST", ["invocation", var id, "error"]):
-                        Record(new PostedToRuntime(PostKind.InvocationError, Uri.UnescapeDataString(id), request.Body, errorType));
-                        await WriteAsync(stream, HttpStatusCode.Accepted);
-                        return;
-                    case ("POST", ["init", "error"]):
-                        Record(new PostedToRuntime(PostKind.InitError, null, request.Body, errorType));
-                        await WriteAsync(stream, HttpStatusCode.Accepted);
-                        return;
-                    default:
-                        await WriteAsync(stream, HttpStatusCode.NotFound);
-                        return;
+                    status = HttpStatusCode.Accepted;
                 }
-            }
-            catch (Exception e) when (e is IOException or SocketException or ObjectDisposedException or OperationCanceledException)
-            {
-                // The loop hung up (test over, or a cancelled long poll): nothing to answer.
-            }
+
+                if (status is { } answer)
+                {
+                    await WriteAsync(stream, answer);
+                }
+                else
+                {
+                    LoopbackTcpServer.Reset(client);
+                }
+
+                return;
+            case ("POST", ["invocation", var id, "error"]):
+                Record(new PostedToRuntime(PostKind.InvocationError, Uri.UnescapeDataString(id), request.Body, errorType));
+                await WriteAsync(stream, HttpStatusCode.Accepted);
+                return;
+            case ("POST", ["init", "error"]):
+                Record(new PostedToRuntime(PostKind.InitError, null, request.Body, errorType));
+                await WriteAsync(stream, HttpStatusCode.Accepted);
+                return;
+            default:
+                await WriteAsync(stream, HttpStatusCode.NotFound);
+                return;
         }
     }
 
-    private async Task NextAsync(TcpClient client, NetworkStream stream)
+    private async Task NextAsync(TcpClient client, NetworkStream stream, CancellationToken stopping)
     {
         Interlocked.Increment(ref nextCalls);
         if (nextFaults.TryDequeue(out var fault))
         {
             if (fault == NextFault.ConnectionReset)
             {
-                Reset(client);
+                LoopbackTcpServer.Reset(client);
             }
             else
             {
@@ -163,7 +128,7 @@ internal sealed class RuntimeApiStandIn : IAsyncDisposable
             return;
         }
 
-        var invocation = await invocations.Reader.ReadAsync(stopping.Token);
+        var invocation = await invocations.Reader.ReadAsync(stopping);
         var headers = new Dictionary<string, string>
         {
             ["Lambda-Runtime-Aws-Request-Id"] = invocation.RequestId,
@@ -182,16 +147,9 @@ internal sealed class RuntimeApiStandIn : IAsyncDisposable
         await WriteAsync(stream, HttpStatusCode.OK, invocation.Body, headers);
     }
 
-    /// <summary>Linger zero turns the close into a TCP RST: the client sees "connection reset by peer".</summary>
-    private static void Reset(TcpClient client)
-    {
-        client.Client.LingerState = new LingerOption(true, 0);
-        client.Client.Close();
-    }
-
     private void Record(PostedToRuntime post) => posted.Writer.TryWrite(post);
 
-    private async Task WriteAsync(NetworkStream stream, HttpStatusCode status, string body = "", Dictionary<string, string>? headers = null)
+    private static async Task WriteAsync(NetworkStream stream, HttpStatusCode status, string body = "", Dictionary<string, string>? headers = null)
     {
         var bytes = Encoding.UTF8.GetBytes(body);
         var head = new StringBuilder($"HTTP/1.1 {(int)status} {status}\r\nContent-Type: application/json\r\nContent-Length: {bytes.Length}\r\nConnection: close\r\n");
@@ -200,8 +158,8 @@ internal sealed class RuntimeApiStandIn : IAsyncDisposable
             head.Append(name).Append(": ").Append(value).Append("\r\n");
         }
 
-        await stream.WriteAsync(Encoding.ASCII.GetBytes(head.Append("\r\n").ToString()), stopping.Token);
-        await stream.WriteAsync(bytes, stopping.Token);
+        await stream.WriteAsync(Encoding.ASCII.GetBytes(head.Append("\r\n").ToString()));
+        await stream.WriteAsync(bytes);
     }
 
     private sealed record QueuedInvocation(string RequestId, string Body, long? DeadlineUnixMs, string? TraceId);

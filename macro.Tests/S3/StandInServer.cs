@@ -1,6 +1,7 @@
-using System.Net;
+using System.Collections.Concurrent;
 using System.Net.Sockets;
 using System.Text;
+using MacroVersioning.Tests.Tools;
 
 namespace MacroVersioning.Tests.S3;
 
@@ -10,22 +11,25 @@ namespace MacroVersioning.Tests.S3;
 /// </summary>
 internal sealed class StandInServer : IAsyncDisposable
 {
-    private readonly TcpListener listener = new(IPAddress.Loopback, 0);
-    private readonly CancellationTokenSource stop = new();
     private readonly Func<string, Stream, CancellationToken, Task<bool>> behaviour;
-    private readonly Task acceptLoop;
+    private readonly LoopbackTcpServer server;
+    private readonly ConcurrentBag<string> attempts = [];
 
     /// <param name="behaviour">Gets the method and the connection; returns false to close the connection.</param>
     private StandInServer(Func<string, Stream, CancellationToken, Task<bool>> behaviour)
     {
         this.behaviour = behaviour;
-        listener.Start();
-        acceptLoop = AcceptAsync();
+        server = new LoopbackTcpServer(ServeAsync);
     }
 
-    public Uri Endpoint => new($"http://127.0.0.1:{((IPEndPoint)listener.LocalEndpoint).Port}/");
+    public Uri Endpoint => server.Endpoint;
 
-    public int Requests { get; private set; }
+    /// <summary>
+    /// The SDK's own attempt headers (<c>amz-sdk-request: attempt=N; max=M</c>) seen, not a count of
+    /// requests: when an attempt times out, the SDK now and then sends the same attempt again,
+    /// re-signed, so the wire can carry one request more than the attempts it makes.
+    /// </summary>
+    public IReadOnlySet<string> Attempts => attempts.ToHashSet();
 
     /// <summary>Accepts connections and never sends a byte.</summary>
     public static StandInServer Silent() => new(async (_, _, ct) =>
@@ -61,78 +65,22 @@ internal sealed class StandInServer : IAsyncDisposable
         return true;
     });
 
-    /// <summary>A loopback port with nothing listening on it.</summary>
-    public static Uri ClosedEndpoint()
-    {
-        var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
-        probe.Stop();
-        return new Uri($"http://127.0.0.1:{port}/");
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await stop.CancelAsync();
-        listener.Stop();
-        await acceptLoop.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-        stop.Dispose();
-    }
+    public ValueTask DisposeAsync() => server.DisposeAsync();
 
     private static Task WriteHeadAsync(Stream stream, int length, CancellationToken ct) =>
         stream.WriteAsync(Encoding.ASCII.GetBytes(
             $"HTTP/1.1 200 OK\r\nContent-Length: {length}\r\nETag: \"0123456789abcdef0123456789abcdef\"\r\nContent-Type: application/zip\r\n\r\n"), ct).AsTask();
 
-    private async Task AcceptAsync()
+    private async Task ServeAsync(TcpClient client, CancellationToken stop)
     {
-        var connections = new List<Task>();
-        try
+        var stream = client.GetStream();
+        while (await StandInHttpRequest.TryReadAsync(stream, stop) is { } request)
         {
-            while (!stop.IsCancellationRequested)
+            attempts.Add(request.Headers.GetValueOrDefault("amz-sdk-request", ""));
+            if (!await behaviour(request.Method, stream, stop))
             {
-                var client = await listener.AcceptTcpClientAsync(stop.Token);
-                connections.Add(ServeAsync(client));
+                return;
             }
         }
-        catch (Exception e) when (e is OperationCanceledException or SocketException or ObjectDisposedException)
-        {
-            // Stopping.
-        }
-
-        await Task.WhenAll(connections).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-    }
-
-    private async Task ServeAsync(TcpClient client)
-    {
-        using (client)
-        {
-            var stream = client.GetStream();
-            while (await ReadMethodAsync(stream, stop.Token) is { } method)
-            {
-                Requests++;
-                if (!await behaviour(method, stream, stop.Token))
-                {
-                    return;
-                }
-            }
-        }
-    }
-
-    /// <summary>Reads one request head (these stand-ins only see bodiless HEAD and GET requests).</summary>
-    private static async Task<string?> ReadMethodAsync(Stream stream, CancellationToken ct)
-    {
-        var head = new StringBuilder();
-        var one = new byte[1];
-        while (!head.ToString().EndsWith("\r\n\r\n", StringComparison.Ordinal))
-        {
-            if (await stream.ReadAsync(one, ct) == 0)
-            {
-                return null;
-            }
-
-            head.Append((char)one[0]);
-        }
-
-        return head.ToString().Split(' ')[0];
     }
 }
