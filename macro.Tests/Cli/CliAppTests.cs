@@ -101,6 +101,25 @@ public sealed class CliAppTests : IDisposable
         run.Stderr.Should().Contain($"read {templatePath} (YAML, 2 resources); region us-east-1, account 123456789012");
     }
 
+    /// <summary>Through the core's own reasons: the summary, not the reason, says "skipped".</summary>
+    [Fact]
+    public async Task Skipped_functions_are_listed_once_each_with_the_core_reason()
+    {
+        var path = project.Write(
+            "skipping.yaml",
+            Template
+                .Replace("Func2:\n    Type: AWS::Serverless::Function\n", "Func2:\n    Type: AWS::Serverless::Function\n    Metadata:\n      VersioningMacro:\n        Enabled: false\n", StringComparison.Ordinal)
+                .Replace("MemorySize: 128", "AutoPublishAlias: live", StringComparison.Ordinal));
+
+        var run = await CliRun.RunAsync("transform", path);
+
+        run.ExitCode.Should().Be(0, run.Stderr);
+        run.Stderr.Split('\n').Should().ContainInOrder(
+            "versioned 0 of 2 functions, skipped 2:",
+            "  Func2  skipped:  opted out (VersioningMacro Enabled: false)",
+            "  Func1  skipped:  has AutoPublishAlias, so SAM publishes its versions");
+    }
+
     [Fact]
     public async Task Yaml_output_reads_back_to_the_json_output()
     {

@@ -5,9 +5,10 @@ using MacroVersioning.Core.Settings;
 namespace MacroVersioning.Core.Functions;
 
 /// <summary>
-/// Finds the functions to version. Skips opted-out functions and those with <c>AutoPublishAlias</c>
-/// (directly or through Globals): SAM publishes versions for those itself, and two version resources
-/// for one function would collide.
+/// Finds the functions to version. Skips opted-out functions and those with an <c>AutoPublishAlias</c>
+/// name (directly or through Globals): SAM publishes versions for those itself, and two version resources
+/// for one function would collide. A report's reason says why, without a "skipped" prefix: the CLI
+/// summary adds that.
 /// </summary>
 internal static class FunctionLocator
 {
@@ -26,7 +27,7 @@ internal static class FunctionLocator
                 (resource["Metadata"] as JsonObject)?["VersioningMacro"], $"Resources.{id}.Metadata.VersioningMacro", macroSettings, problems);
             if (!settings.Enabled)
             {
-                reports.Add(new FunctionReport(id, null, "skipped: opted out (VersioningMacro Enabled: false)"));
+                reports.Add(new FunctionReport(id, null, "opted out (VersioningMacro Enabled: false)"));
                 continue;
             }
 
@@ -47,9 +48,9 @@ internal static class FunctionLocator
             var merged = type == PropertyClassifier.Serverless
                 ? GlobalsMerger.Merge(globals, local, resource["IgnoreGlobals"])
                 : (JsonObject)local.DeepClone();
-            if (merged.ContainsKey("AutoPublishAlias"))
+            if (AutoPublishAlias.IsSet(merged, local, $"Resources.{id}.Properties", problems))
             {
-                reports.Add(new FunctionReport(id, null, "skipped: has AutoPublishAlias, so SAM publishes its versions"));
+                reports.Add(new FunctionReport(id, null, "has AutoPublishAlias, so SAM publishes its versions"));
                 continue;
             }
 
