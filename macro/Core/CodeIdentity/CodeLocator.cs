@@ -1,8 +1,10 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using MacroVersioning.Code;
 using MacroVersioning.Core.Hashing;
 using MacroVersioning.Core.Json;
 using MacroVersioning.Core.Resolution;
+using MacroVersioning.Core.Validation;
 
 namespace MacroVersioning.Core.CodeIdentity;
 
@@ -12,6 +14,8 @@ namespace MacroVersioning.Core.CodeIdentity;
 /// </summary>
 internal sealed class CodeLocator(IntrinsicResolver resolver, TransformOptions options, List<Problem> problems)
 {
+    private const string UriOrMap = "a string (an s3:// URI or a local path) or a map {Bucket, Key, Version}";
+
     private static readonly HashSet<string> LambdaCodeKeys = ["S3Bucket", "S3Key", "S3ObjectVersion", "ZipFile", "ImageUri", "SourceKMSKeyArn"];
 
     /// <summary>SAM function: ImageUri, InlineCode or CodeUri (after Globals).</summary>
@@ -60,16 +64,19 @@ internal sealed class CodeLocator(IntrinsicResolver resolver, TransformOptions o
     /// <summary>A layer in the same template: SAM ContentUri or Lambda Content.</summary>
     public CodeSpec? ForLayer(JsonObject properties, string path, CodeIdentityMode mode) =>
         properties["ContentUri"] is { } contentUri ? Location(contentUri, $"{path}.ContentUri", mode)
-        : properties["Content"] is { } content ? Location(content, $"{path}.Content", mode)
+        : properties["Content"] is { } content ? Location(content, $"{path}.Content", mode, "a map {S3Bucket, S3Key, S3ObjectVersion}")
         : Fail(path, "has no content: set ContentUri (SAM) or Content (Lambda)");
 
-    private CodeSpec Image(JsonNode image, string path) =>
-        CodeSpec.Known("container image", path, "image:" + CanonicalJson.Serialize(resolver.ResolveForHash(image, path, problems)));
+    private CodeSpec? Image(JsonNode image, string path) =>
+        StringProperties.IsString(image, path, "an image URI string", problems)
+            ? CodeSpec.Known("container image", path, "image:" + CanonicalJson.Serialize(resolver.ResolveForHash(image, path, problems)))
+            : null;
 
     private CodeSpec Inline(JsonNode code, string path) =>
         CodeSpec.Known("inline code", path, "inline:" + CanonicalJson.Serialize(resolver.ResolveForHash(code, path, problems)));
 
-    private CodeSpec? Location(JsonNode location, string path, CodeIdentityMode mode)
+    /// <param name="expected">The forms the property takes, for the message on a number or a boolean.</param>
+    private CodeSpec? Location(JsonNode location, string path, CodeIdentityMode mode, string expected = UriOrMap)
     {
         var resolved = resolver.ResolveRevealing(location);
         if (resolved is null)
@@ -82,6 +89,12 @@ internal sealed class CodeLocator(IntrinsicResolver resolver, TransformOptions o
             return mode == CodeIdentityMode.Content
                 ? CodeSpec.Read("S3 object content", path, s3)
                 : CodeSpec.Known("S3 location", path, "s3-location:" + CanonicalJson.Serialize(resolver.ResolveForHash(location, path, problems)));
+        }
+
+        if (resolved is JsonValue value && value.GetValueKind() is not JsonValueKind.String)
+        {
+            // A number is not a path, though its text would pass for one.
+            return Fail(path, $"must be {expected}, not a {(value.GetValueKind() is JsonValueKind.Number ? "number" : "boolean")}");
         }
 
         if (JsonText.ScalarText(resolved) is { } text && !S3LocationParser.IsS3Uri(text))

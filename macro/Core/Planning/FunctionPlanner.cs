@@ -3,6 +3,7 @@ using MacroVersioning.Core.CodeIdentity;
 using MacroVersioning.Core.Functions;
 using MacroVersioning.Core.Json;
 using MacroVersioning.Core.Resolution;
+using MacroVersioning.Core.Validation;
 
 namespace MacroVersioning.Core.Planning;
 
@@ -19,6 +20,7 @@ internal sealed class FunctionPlanner(TemplateContext context, IntrinsicResolver
         var path = function.PropertiesPath;
         var settings = function.Settings;
         var config = new JsonObject();
+        StringProperties.Check(function.Properties, path, problems);
         foreach (var (name, value) in function.Properties)
         {
             switch (PropertyClassifier.Classify(function.Type, name, settings.HashedProperties, settings.IgnoredProperties))
