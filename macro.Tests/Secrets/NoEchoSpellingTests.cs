@@ -40,7 +40,48 @@ public sealed class NoEchoSpellingTests
         result.Problems.Should().ContainSingle(because: name).Which.Message.Should().Contain("(****)").And.NotContain(Secret);
     }
 
-    private static JsonObject Template(JsonNode noEcho)
+    public static TheoryData<string, JsonNode?> Misspellings() => new()
+    {
+        { "yes", "yes" },
+        { "number", 1 },
+        { "null", null },
+        { "list", new JsonArray(true) },
+    };
+
+    /// <summary>
+    /// A NoEcho CloudFormation would not read as a boolean is refused by name; meanwhile the value is
+    /// taken for a secret, so the other messages of the same failure mask it.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Misspellings))]
+    public void A_NoEcho_that_is_not_a_boolean_is_refused_and_its_value_masked(string name, JsonNode? noEcho)
+    {
+        var template = Template(noEcho);
+        template["Resources"]!["Fn"]!["Properties"]!["CodeUri"] = new JsonObject { ["Ref"] = "Token" };
+
+        var result = Transform.Run(template, new JsonObject { ["Token"] = "src/" + Secret }, hashKey: "key-0123456789");
+
+        result.Problems.Select(p => p.Path).Should().Equal(["Parameters.Token.NoEcho", "Resources.Fn.Properties.CodeUri"], name);
+        result.Problems[1].Message.Should().Contain("(****)").And.NotContain(Secret);
+    }
+
+    public static TheoryData<string, JsonNode> FalseSpellings() => new()
+    {
+        { "boolean", false },
+        { "lower case", "false" },
+        { "capitalised", "False" },
+    };
+
+    [Theory]
+    [MemberData(nameof(FalseSpellings))]
+    public void NoEcho_false_in_any_spelling_is_not_a_secret(string name, JsonNode noEcho)
+    {
+        var result = Transform.Run(Template(noEcho), new JsonObject { ["Token"] = Secret });
+
+        result.Problems.Should().BeEmpty(name);
+    }
+
+    private static JsonObject Template(JsonNode? noEcho)
     {
         var template = Transform.Parse("""
             {
@@ -53,7 +94,7 @@ public sealed class NoEchoSpellingTests
               }
             }
             """);
-        template["Parameters"]!["Token"]!["NoEcho"] = noEcho.DeepClone();
+        template["Parameters"]!["Token"]!["NoEcho"] = noEcho?.DeepClone();
         return template;
     }
 }

@@ -27,7 +27,7 @@ internal sealed class TemplateContext
         var noEcho = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (name, declaration) in fragment["Parameters"] as JsonObject ?? [])
         {
-            if (declaration is JsonObject d && IsTrue(d["NoEcho"]))
+            if (declaration is JsonObject d && d.TryGetPropertyValue("NoEcho", out var flag) && !IsFalse(flag))
             {
                 noEcho.Add(name);
             }
@@ -70,10 +70,12 @@ internal sealed class TemplateContext
             .Where(v => v.Length > 0);
 
     /// <summary>
-    /// CloudFormation reads the string "true" in any case as a boolean. Erring towards secrecy: a value
-    /// taken for NoEcho is only keyed and masked, one missed would enter the hash in the clear.
+    /// CloudFormation reads the strings "true" and "false" in any case as booleans. Erring towards
+    /// secrecy: any other NoEcho value (a problem <see cref="Validation.TemplateShape"/> reports) is taken
+    /// for a secret, so the failure that names it masks the value too; a value taken for NoEcho is only
+    /// keyed and masked, one missed would enter the hash or a message in the clear.
     /// </summary>
-    private static bool IsTrue(JsonNode? node) => string.Equals(JsonText.ScalarText(node), "true", StringComparison.OrdinalIgnoreCase);
+    private static bool IsFalse(JsonNode? node) => string.Equals(JsonText.ScalarText(node), "false", StringComparison.OrdinalIgnoreCase);
 
     private static string Partition(string region) =>
         region.StartsWith("cn-", StringComparison.Ordinal) ? "aws-cn"

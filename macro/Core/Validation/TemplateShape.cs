@@ -50,9 +50,16 @@ internal static class TemplateShape
 
         foreach (var (name, declaration) in fragment["Parameters"] as JsonObject ?? [])
         {
-            if (declaration is not JsonObject)
+            if (declaration is not JsonObject parameter)
             {
                 problems.Add(new Problem($"Parameters.{name}", $"must be a map with Type (and NoEcho: true for a secret), not {Describe(declaration)}"));
+            }
+            else if (parameter.TryGetPropertyValue("NoEcho", out var noEcho) && !IsBoolean(noEcho))
+            {
+                var given = noEcho?.GetValueKind() == JsonValueKind.String ? $"\"{noEcho.GetValue<string>()}\"" : Describe(noEcho);
+                problems.Add(new Problem(
+                    $"Parameters.{name}.NoEcho",
+                    $"must be true or false, not {given}; VersioningMacro keeps the value out of version ids and messages only when it can tell it is secret"));
             }
         }
 
@@ -95,6 +102,17 @@ internal static class TemplateShape
             problems.Add(new Problem($"{path}.Properties", $"must be a map of {type} properties, not {Describe(properties)}"));
         }
     }
+
+    /// <summary>
+    /// A boolean, or the strings CloudFormation reads as one ("true", "false" in any case). Anything else
+    /// cannot be taken for NoEcho or not: either way a secret could be hashed without the key.
+    /// </summary>
+    private static bool IsBoolean(JsonNode? node) => node?.GetValueKind() switch
+    {
+        JsonValueKind.True or JsonValueKind.False => true,
+        JsonValueKind.String => node.GetValue<string>().ToLowerInvariant() is "true" or "false",
+        _ => false,
+    };
 
     private static string Describe(JsonNode? node) => node?.GetValueKind() switch
     {
