@@ -61,7 +61,7 @@ public static class MacroTransformer
             return Fail(problems, context);
         }
 
-        VersionEmitter.Emit(fragment, plans, digests, problems, reports);
+        VersionEmitter.Emit(fragment, plans, digests, resolver, problems, reports);
         TemplateLimits.Check(fragment, problems);
         return problems.Count > 0 ? Fail(problems, context) : new TransformResult(fragment, [], reports);
     }

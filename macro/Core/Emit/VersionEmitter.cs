@@ -3,6 +3,7 @@ using MacroVersioning.Code;
 using MacroVersioning.Core.Functions;
 using MacroVersioning.Core.Hashing;
 using MacroVersioning.Core.Planning;
+using MacroVersioning.Core.Resolution;
 
 namespace MacroVersioning.Core.Emit;
 
@@ -17,7 +18,7 @@ internal static class VersionEmitter
 {
     public static void Emit(
         JsonObject fragment, IReadOnlyList<FunctionPlan> plans, IReadOnlyDictionary<CodeObject, CodeDigest> digests,
-        List<Problem> problems, List<FunctionReport> reports)
+        IntrinsicResolver resolver, List<Problem> problems, List<FunctionReport> reports)
     {
         var resources = (JsonObject)fragment["Resources"]!;
         var versionIds = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -39,7 +40,7 @@ internal static class VersionEmitter
                 continue;
             }
 
-            if (function.Settings.StampDescription && !Stamp(function, hash, problems))
+            if (function.Settings.StampDescription && !Stamp(function, hash, resolver, problems))
             {
                 continue;
             }
@@ -83,10 +84,10 @@ internal static class VersionEmitter
         return material;
     }
 
-    private static bool Stamp(FunctionCandidate function, string hash, List<Problem> problems)
+    private static bool Stamp(FunctionCandidate function, string hash, IntrinsicResolver resolver, List<Problem> problems)
     {
         var path = $"{function.PropertiesPath}.Description";
-        var stamped = DescriptionStamp.Apply(function.Properties["Description"], hash, path, problems);
+        var stamped = DescriptionStamp.Apply(function.Properties["Description"], hash, path, resolver, problems);
         if (stamped is null)
         {
             return false;
