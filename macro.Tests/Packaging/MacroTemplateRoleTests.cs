@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using MacroVersioning.Core.Json;
+using MacroVersioning.Tests.Tools;
 
 namespace MacroVersioning.Tests.Packaging;
 

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using MacroVersioning.Core.Json;
 using MacroVersioning.Lambda;
+using MacroVersioning.Tests.Tools;
 
 namespace MacroVersioning.Tests.Packaging;
 

@@ -3,7 +3,7 @@ using MacroVersioning.Cli;
 using MacroVersioning.Core.Json;
 using MacroVersioning.Tests.Golden;
 
-namespace MacroVersioning.Tests.Packaging;
+namespace MacroVersioning.Tests.Tools;
 
 /// <summary>A CloudFormation template of the repository read as the CLI reads it (short-form tags in long form).</summary>
 internal sealed class TemplateFile(JsonObject root)
