@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using MacroVersioning.Core;
 using MacroVersioning.Lambda;
 
@@ -8,8 +9,8 @@ namespace MacroVersioning.Tests.BadInput;
 
 /// <summary>
 /// Every folder of <c>BadInput/Cases/</c> through the Lambda handler, body in, response out: it never
-/// throws, answers valid JSON with the expected request id (the request's or, where the body could not be
-/// read, null), status and message, and never
+/// throws, answers valid JSON with the expected request id (the request's, one the body spells out before
+/// a syntax error, or null where none can be read), status and message, and never
 /// lets a planted NoEcho value (every corpus secret contains <see cref="SecretMarker"/>) into the
 /// response or the log. <c>UPDATE_GOLDEN=1</c> rewrites <c>expected.txt</c>; review the diff.
 /// </summary>
@@ -41,9 +42,14 @@ public sealed class BadInputTests
         text.Should().NotContain("internal error", because: "an internal error is a bug in the macro, not an answer to bad input");
         var request = ParseOrNull(body) as JsonObject;
         var echoed = response["requestId"]?.GetValue<string>();
-        if (echoed is not null)
+        if (echoed is not null && request is not null)
         {
             echoed.Should().Be(RequestIdOf(request), because: "an echoed request id is the request's own");
+        }
+        else if (echoed is not null)
+        {
+            // A body that is not JSON can still carry its id before the syntax error.
+            RequestIdsWritten(body).Should().Contain(echoed, because: "an echoed request id is one the body spells out");
         }
 
         var actual = $"requestId: {echoed ?? "null"}\n{Summary(response, request)}";
@@ -73,6 +79,9 @@ public sealed class BadInputTests
 
     private static string? RequestIdOf(JsonObject? request) =>
         request?["requestId"] is JsonValue id && id.GetValueKind() == JsonValueKind.String ? id.GetValue<string>() : null;
+
+    private static IEnumerable<string> RequestIdsWritten(string body) =>
+        Regex.Matches(body, "\"requestId\"\\s*:\\s*\"([^\"\\\\]*)\"").Select(m => m.Groups[1].Value);
 
     private static JsonNode? ParseOrNull(string body)
     {

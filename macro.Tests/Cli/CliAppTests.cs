@@ -82,6 +82,20 @@ public sealed class CliAppTests : IDisposable
         run.Stdout.Should().Contain(mention);
     }
 
+    public static readonly TheoryData<string> EndpointHelpCommands = new() { "transform", "invoke" };
+
+    /// <summary>For a custom endpoint the S3 client takes keys from the environment or signs nothing (S3ClientFactory); the help says so.</summary>
+    [Theory]
+    [MemberData(nameof(EndpointHelpCommands))]
+    public async Task Help_says_where_s3_endpoint_credentials_come_from(string command)
+    {
+        var run = await CliRun.RunAsync(command, "--help");
+
+        run.Stdout.Should().Contain("requests are signed with AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY")
+            .And.Contain("when set, else unsigned (without it: the AWS default chain)")
+            .And.NotContain("credentials come from the AWS default chain");
+    }
+
     [Fact]
     public async Task Transform_prints_json_with_the_remaining_transforms_and_the_original_order()
     {

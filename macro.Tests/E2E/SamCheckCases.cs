@@ -7,7 +7,8 @@ namespace MacroVersioning.Tests.E2E;
 /// touching the tests: <c>macro.Tests/Fixtures/*/expected.json</c> (error cases have no output to
 /// check), every example with a template (its stored output and case in
 /// <c>macro.Tests/Examples/Expected/&lt;name&gt;/</c>, the same files its golden test compares), and the
-/// checker's own samples in <c>macro.Tests/E2E/Samples/*/</c>.
+/// checker's own samples in <c>macro.Tests/E2E/Samples/*/</c>. Examples and samples must lint without
+/// warnings; a golden case may keep a warning its input template already has (an unused parameter).
 /// </summary>
 internal static class SamCheckCases
 {
@@ -47,6 +48,7 @@ internal static class SamCheckCases
             directory,
             template,
             File.Exists(expected) ? expected : null,
-            File.Exists(caseFile) ? caseFile : null);
+            File.Exists(caseFile) ? caseFile : null,
+            WarningsFail: kind is "example" or "sample");
     }
 }

@@ -31,7 +31,7 @@ internal sealed class SamCheckRunner(string python, IReadOnlyList<string> python
                     continue;
                 }
 
-                batch.Add(new JsonObject { ["name"] = row.Id, ["template"] = row.Template, ["expected"] = row.Expected, ["case"] = row.CaseFile });
+                batch.Add(new JsonObject { ["name"] = row.Id, ["template"] = row.Template, ["expected"] = row.Expected, ["case"] = row.CaseFile, ["warningsFail"] = row.WarningsFail });
             }
 
             var batchFile = Path.Combine(work.FullName, "batch.json");

@@ -3,7 +3,7 @@ namespace MacroVersioning.Tests.E2E;
 /// <summary>
 /// Every golden output and every example goes through the real AWS SAM translator and cfn-lint
 /// (<c>sam_check.py</c>): SAM's output for the macro's output must equal SAM's output for the
-/// original template plus exactly the macro's additions, and lint with no errors. Rows are named
+/// original template plus exactly the macro's additions, and lint with no errors (examples: no warnings either). Rows are named
 /// <c>fixture/&lt;case&gt;</c> and <c>example/&lt;name&gt;</c>. Missing tools fail the rows with the install command.
 /// </summary>
 public sealed class SamTranslatorTests

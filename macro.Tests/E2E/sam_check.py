@@ -7,14 +7,14 @@ For each case (an input template and the macro's output for it):
      AWS::Serverless-2016-10-31 skip SAM;
   2. requires SAM's output for the macro's output to equal SAM's output for the original plus
      exactly the macro's additions (see sam_diff.py);
-  3. lints SAM's output for the macro's output with cfn-lint (us-east-1): errors fail, warnings
-     are reported.
+  3. lints SAM's output for the macro's output with cfn-lint (us-east-1): errors fail; warnings
+     fail a case marked "warningsFail" (examples must lint cleanly) and are reported for the rest.
 Local code paths (an unpackaged SAM project) are replaced in both templates by the same fake S3
 locations, as `sam package` would, because SAM only accepts S3 locations. Nothing calls AWS.
 
 Usage:
-  sam_check.py TEMPLATE MACRO_OUTPUT [--case CASE_JSON] [--name NAME]
-  sam_check.py --batch BATCH_JSON      (a list of {"name", "template", "expected", "case"})
+  sam_check.py TEMPLATE MACRO_OUTPUT [--case CASE_JSON] [--name NAME] [--warnings-fail]
+  sam_check.py --batch BATCH_JSON      (a list of {"name", "template", "expected", "case", "warningsFail"})
 Prints a JSON report; exit code 0 all passed, 1 some case failed, 2 usage error, 3 tools missing.
 """
 
@@ -236,6 +236,11 @@ def run(specs: list[dict[str, Any]]) -> dict[str, Any]:
     with tempfile.TemporaryDirectory(prefix="sam_check") as workdir:
         lint(reports, workdir)
     for spec, report in zip(specs, reports):
+        warnings = len(report["lintWarnings"])
+        if spec.get("warningsFail") and warnings:
+            report["problems"].append(
+                f"cfn-lint reported {warnings} warning{'s' if warnings > 1 else ''} (see lintWarnings); "
+                "this case must lint with zero errors and zero warnings, as every example must")
         report["passed"] = not report["problems"] and not report["lintErrors"]
         secrets = no_echo_values(spec)
         for key in ("problems", "lintErrors", "lintWarnings", "versionReferences"):
@@ -251,13 +256,15 @@ def main() -> int:
     parser.add_argument("expected", nargs="?", help="the macro's output for TEMPLATE")
     parser.add_argument("--case", help="case.json with parameters, region, accountId")
     parser.add_argument("--name", help="name shown in the report")
+    parser.add_argument("--warnings-fail", action="store_true", help="fail the case on any cfn-lint warning")
     parser.add_argument("--batch", help="JSON list of cases to check in one run")
     args = parser.parse_args()
     if args.batch:
         with open(args.batch, encoding="utf-8") as handle:
             specs = json.load(handle)
     elif args.template and args.expected:
-        specs = [{"name": args.name or args.template, "template": args.template, "expected": args.expected, "case": args.case}]
+        specs = [{"name": args.name or args.template, "template": args.template, "expected": args.expected, "case": args.case,
+                  "warningsFail": args.warnings_fail}]
     else:
         parser.print_usage(sys.stderr)
         return 2

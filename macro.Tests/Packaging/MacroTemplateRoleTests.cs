@@ -1,42 +1,95 @@
 using System.Text.Json.Nodes;
-using MacroVersioning.Cli;
 using MacroVersioning.Core.Json;
-using MacroVersioning.Tests.Golden;
+using MacroVersioning.Tests.Tools;
 
 namespace MacroVersioning.Tests.Packaging;
 
 /// <summary>
-/// The macro's role reads code objects and nothing else: a HEAD and a GET need only
-/// <c>s3:GetObject</c> (<c>s3:GetObjectVersion</c> with a versionId), so no other S3 action may creep in.
+/// The macro's role reads code objects, writes its own logs and nothing else: a HEAD and a GET need
+/// only <c>s3:GetObject</c> (<c>s3:GetObjectVersion</c> with a versionId), and <c>kms:Decrypt</c> is
+/// granted only when the deployer lists customer managed keys. No other action, no managed policy.
+/// See https://docs.aws.amazon.com/AmazonS3/latest/API/API_GetObject.html
 /// </summary>
 public sealed class MacroTemplateRoleTests
 {
+    private readonly TemplateFile template = TemplateFile.Read("macro-template.yaml");
+
     [Fact]
     public void The_role_may_only_read_objects_in_the_code_buckets()
     {
-        var template = TemplateReader.Read(File.ReadAllText(Path.Combine(RepoPaths.Root, "macro-template.yaml")), out _);
-
-        var s3Statements = template["Resources"]!.AsObject()
-            .Where(r => JsonText.ScalarText(r.Value?["Type"]) == "AWS::IAM::Role")
-            .SelectMany(r => r.Value!["Properties"]!["Policies"]!.AsArray())
-            .SelectMany(Statements)
-            .Where(s => Actions(s).Any(a => a.StartsWith("s3:", StringComparison.Ordinal)))
+        var s3Statements = AllStatements()
+            .Where(s => Actions(s.Statement).Any(a => a.StartsWith("s3:", StringComparison.Ordinal)))
             .ToList();
 
         s3Statements.Should().ContainSingle();
-        Actions(s3Statements[0]).Should().BeEquivalentTo("s3:GetObject", "s3:GetObjectVersion");
-        s3Statements[0]!["Resource"]!.ToJsonString().Should().Contain("CodeBuckets").And.Contain("/*");
+        Actions(s3Statements[0].Statement).Should().BeEquivalentTo("s3:GetObject", "s3:GetObjectVersion");
+        s3Statements[0].Statement["Resource"]!.ToJsonString().Should().Contain("CodeBuckets").And.Contain("/*");
     }
 
-    private static IEnumerable<JsonNode?> Statements(JsonNode? policy) =>
-        policy is JsonObject map && map["PolicyDocument"]?["Statement"] is JsonArray statements
-            ? statements
-            : policy is JsonObject conditional && conditional["Fn::If"] is JsonArray branches
-                ? branches.Skip(1).SelectMany(Statements)
-                : [];
+    public static TheoryData<string, string[], string> AllowedStatements() => new()
+    {
+        { "WriteOwnLogs", ["logs:CreateLogStream", "logs:PutLogEvents"], """{"Fn::GetAtt":["MacroLogGroup","Arn"]}""" },
+        { "ReadCodeObjects", ["s3:GetObject", "s3:GetObjectVersion"], "CodeBuckets" },
+        { "DecryptCodeObjects", ["kms:Decrypt"], """{"Ref":"CodeKmsKeyArns"}""" },
+    };
 
-    private static IEnumerable<string> Actions(JsonNode? statement) =>
-        statement?["Action"] switch
+    [Theory]
+    [MemberData(nameof(AllowedStatements))]
+    public void Each_policy_allows_exactly_its_actions_on_its_resources(string policy, string[] actions, string resource)
+    {
+        var statements = AllStatements().Where(s => s.Policy == policy).Select(s => s.Statement).ToList();
+
+        statements.Should().ContainSingle($"policy {policy} should hold one statement");
+        var statement = statements[0];
+        JsonText.ScalarText(statement["Effect"]).Should().Be("Allow");
+        Actions(statement).Should().BeEquivalentTo(actions);
+        statement["Resource"]!.ToJsonString().Should().Contain(resource);
+    }
+
+    [Fact]
+    public void Nothing_else_is_granted()
+    {
+        var (roleId, role) = template.Single("AWS::IAM::Role");
+        var properties = role["Properties"]!.AsObject();
+        var function = template.Single("AWS::Serverless::Function").Resource["Properties"]!.AsObject();
+
+        AllStatements().Select(s => s.Policy).Should().BeEquivalentTo(AllowedStatements().Select(row => (string)row[0]));
+        AllStatements().Should().OnlyContain(s => s.Statement.ContainsKey("Action") && !s.Statement.ContainsKey("NotAction") && !s.Statement.ContainsKey("NotResource"));
+        properties.ContainsKey("ManagedPolicyArns").Should().BeFalse("a managed policy would grant actions beyond the listed ones");
+        // SAM would create a second role for Policies; the function uses this one and no other.
+        function.ContainsKey("Policies").Should().BeFalse();
+        JsonNode.DeepEquals(function["Role"], TemplateFile.GetAtt(roleId, "Arn")).Should().BeTrue(function["Role"]?.ToJsonString());
+        template.Resources.Select(r => JsonText.ScalarText(r.Value?["Type"])).Should()
+            .NotContain(["AWS::IAM::Policy", "AWS::IAM::ManagedPolicy", "AWS::IAM::RolePolicy", "AWS::Lambda::Permission"]);
+    }
+
+    [Fact]
+    public void Kms_decrypt_is_granted_only_when_keys_are_listed_and_only_through_s3()
+    {
+        var decrypt = Policies().Single(p => p.Name == "DecryptCodeObjects");
+
+        decrypt.Condition.Should().Be("HasCodeKmsKeys");
+        AllStatements().Single(s => s.Policy == "DecryptCodeObjects").Statement["Condition"]!.ToJsonString().Should().Contain("kms:ViaService").And.Contain("s3.");
+    }
+
+    /// <summary>Every inline policy, each branch of an <c>Fn::If</c> that holds one, with the condition guarding it.</summary>
+    private IEnumerable<(string Name, string? Condition, JsonObject Document)> Policies() =>
+        template.Single("AWS::IAM::Role").Resource["Properties"]!["Policies"]!.AsArray().SelectMany(p => Unfold(p, null));
+
+    private static IEnumerable<(string Name, string? Condition, JsonObject Document)> Unfold(JsonNode? policy, string? condition) =>
+        policy switch
+        {
+            JsonObject map when map["Fn::If"] is JsonArray branches =>
+                branches.Skip(1).SelectMany(b => Unfold(b, JsonText.ScalarText(branches[0]))),
+            JsonObject map when map["PolicyDocument"] is JsonObject document => [(JsonText.ScalarText(map["PolicyName"]) ?? "", condition, document)],
+            _ => [], // Ref AWS::NoValue: no policy
+        };
+
+    private IEnumerable<(string Policy, JsonObject Statement)> AllStatements() =>
+        Policies().SelectMany(p => p.Document["Statement"]!.AsArray().Select(s => (p.Name, s!.AsObject())));
+
+    private static IEnumerable<string> Actions(JsonObject statement) =>
+        statement["Action"] switch
         {
             JsonArray list => list.Select(a => JsonText.ScalarText(a) ?? ""),
             JsonValue one => [JsonText.ScalarText(one) ?? ""],

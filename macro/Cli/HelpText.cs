@@ -74,7 +74,8 @@ internal static class HelpText
           --format json|yaml       output format (default: json)
           -o, --output OUT         write the template to OUT instead of stdout
           --s3-endpoint URL        S3-compatible endpoint, path-style (e.g. http://127.0.0.1:4568);
-                                   credentials come from the AWS default chain
+                                   requests are signed with AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY
+                                   when set, else unsigned (without it: the AWS default chain)
           --hash-key-file FILE     key for hashing NoEcho values (first line of FILE); without it the
                                    {{HashKeySource.EnvironmentVariable}} environment variable is used, as in the
                                    Lambda; with neither, a NoEcho value in hashed configuration is an error
@@ -99,7 +100,9 @@ internal static class HelpText
         refused, as in the Lambda: package the template first. The handler's log goes to stderr.
 
         Options:
-          --s3-endpoint URL        S3-compatible endpoint, path-style, for reading code objects
+          --s3-endpoint URL        S3-compatible endpoint, path-style, for reading code objects;
+                                   requests are signed with AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY
+                                   when set, else unsigned (without it: the AWS default chain)
           --hash-key-file FILE     key for hashing NoEcho values (default: {{HashKeySource.EnvironmentVariable}})
           -h, --help               this text
 

@@ -5,8 +5,9 @@ using MacroVersioning.Core;
 namespace MacroVersioning.Lambda;
 
 /// <summary>
-/// A second, tolerant pass over a body that is valid JSON but that the parser refused (nested too deep,
-/// a repeated key, a string that is not text). It finds the top-level <c>requestId</c>, so the failure
+/// A second, tolerant pass over a body the parser refused: valid JSON nested too deep, with a repeated
+/// key or a string that is not text, or a body that is not JSON at all. It finds the top-level
+/// <c>requestId</c> (for a body that is not JSON, one read before the syntax error), so the failure
 /// still reaches the CloudFormation request it answers, and says where the first such problem is.
 /// Runs only on refused bodies, so the common path never pays for tracking paths.
 /// </summary>
@@ -18,7 +19,8 @@ internal static class RequestBodyLocator
     private const string LoneSurrogate = "a lone UTF-16 surrogate (an unpaired \\uD800-\\uDFFF escape), which is not text";
 
     /// <summary>The request id (null if absent, not a readable string, or repeated with different values)
-    /// and the first problem, in document order; both null when the body is not JSON at all.</summary>
+    /// and the first problem, in document order. For a body that is not JSON the problem is null and the
+    /// request id is the one read before the syntax error, if any.</summary>
     public static (string? RequestId, Problem? Problem) Locate(ReadOnlySpan<byte> utf8, int maxDepth)
     {
         // No depth limit here: the reader keeps its nesting in a bit stack, not on the call stack.
@@ -76,7 +78,7 @@ internal static class RequestBodyLocator
         }
         catch (JsonException)
         {
-            return (null, null);
+            return (requestIds.Count == 1 ? requestIds.Single() : null, null);
         }
 
         return (requestIds.Count == 1 ? requestIds.Single() : null, problem);

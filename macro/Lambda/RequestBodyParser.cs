@@ -8,7 +8,8 @@ namespace MacroVersioning.Lambda;
 /// <summary>
 /// Parses an invocation body into a JSON tree, or says exactly why it cannot: empty, not JSON
 /// (with the position), nested too deep, a repeated key, or a string that is not text. For a body
-/// that is JSON but refused, the request id is still found, so the failure reaches its request.
+/// that is JSON but refused, or not JSON after a complete top-level <c>requestId</c>, the request id is
+/// still found, so the failure reaches its request.
 /// </summary>
 internal static class RequestBodyParser
 {
@@ -22,7 +23,7 @@ internal static class RequestBodyParser
 
     /// <returns>
     /// The root node (null for the JSON literal <c>null</c>), or the one problem that stopped parsing
-    /// and, when the body is JSON, its top-level request id.
+    /// and the top-level request id when one could be read (for a body that is not JSON, one read before the error).
     /// </returns>
     public static (JsonNode? Root, Problem? Problem, string? RequestId) Parse(string body)
     {
@@ -35,7 +36,9 @@ internal static class RequestBodyParser
         var (syntax, refused) = Scan(utf8);
         if (syntax is not null)
         {
-            return (null, syntax, null);
+            // A stray byte after a complete request (or an error late in the fragment) still leaves
+            // the id readable; echoing it lets CloudFormation show this message instead of a mismatch.
+            return (null, syntax, RequestBodyLocator.Locate(utf8, MaxDepth).RequestId);
         }
 
         if (!refused)

@@ -1,0 +1,88 @@
+using System.Text.Json.Nodes;
+using MacroVersioning.Core.Json;
+using MacroVersioning.Lambda;
+using MacroVersioning.Tests.Tools;
+
+namespace MacroVersioning.Tests.Packaging;
+
+/// <summary>
+/// What issue 4 asks of <c>macro-template.yaml</c> beyond linting: the managed <c>dotnet10</c> runtime in
+/// executable mode, arm64 by default with x86_64 selectable, the macro name and log retention as
+/// parameters, outputs for the macro name and function ARN, and the hash key reaching the variable
+/// the Lambda reads without ever being echoed.
+/// See https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/template-macros.html
+/// </summary>
+public sealed class MacroTemplateTests
+{
+    private readonly TemplateFile template = TemplateFile.Read("macro-template.yaml");
+
+    private JsonObject Function => template.Single("AWS::Serverless::Function").Resource["Properties"]!.AsObject();
+
+    private string FunctionId => template.Single("AWS::Serverless::Function").Id;
+
+    [Fact]
+    public void The_function_runs_on_the_managed_dotnet10_runtime_in_executable_mode()
+    {
+        var assembly = typeof(LambdaEntryPoint).Assembly.GetName().Name;
+
+        JsonText.ScalarText(Function["Runtime"]).Should().Be("dotnet10");
+        // Executable mode: the handler is the assembly the runtime starts, not Assembly::Type::Method.
+        JsonText.ScalarText(Function["Handler"]).Should().Be(assembly).And.Be("VersioningMacro");
+    }
+
+    [Fact]
+    public void Architecture_is_a_parameter_arm64_by_default_x86_64_allowed_and_used_by_the_function()
+    {
+        var parameter = template.Parameter("Architecture");
+
+        JsonText.ScalarText(parameter["Default"]).Should().Be("arm64");
+        parameter["AllowedValues"]!.AsArray().Select(JsonText.ScalarText).Should().BeEquivalentTo("arm64", "x86_64");
+        JsonNode.DeepEquals(Function["Architectures"], new JsonArray(TemplateFile.Ref("Architecture"))).Should().BeTrue(Function["Architectures"]?.ToJsonString());
+    }
+
+    [Fact]
+    public void The_macro_is_named_by_a_parameter_defaulting_to_VersioningMacro_and_runs_the_function()
+    {
+        var macro = template.Single("AWS::CloudFormation::Macro").Resource["Properties"]!;
+
+        JsonText.ScalarText(template.Parameter("MacroName")["Default"]).Should().Be("VersioningMacro");
+        JsonNode.DeepEquals(macro["Name"], TemplateFile.Ref("MacroName")).Should().BeTrue(macro["Name"]?.ToJsonString());
+        JsonNode.DeepEquals(macro["FunctionName"], TemplateFile.GetAtt(FunctionId, "Arn")).Should().BeTrue(macro["FunctionName"]?.ToJsonString());
+    }
+
+    [Fact]
+    public void The_function_logs_to_its_own_log_group_whose_retention_is_a_parameter()
+    {
+        var (logGroupId, logGroup) = template.Single("AWS::Logs::LogGroup");
+
+        template.Parameter("LogRetentionInDays")["Default"].Should().NotBeNull();
+        JsonNode.DeepEquals(logGroup["Properties"]!["RetentionInDays"], TemplateFile.Ref("LogRetentionInDays")).Should().BeTrue();
+        JsonNode.DeepEquals(Function["LoggingConfig"]?["LogGroup"], TemplateFile.Ref(logGroupId)).Should().BeTrue();
+    }
+
+    public static TheoryData<string, string> Outputs() => new()
+    {
+        { "MacroName", """{"Ref":"MacroName"}""" },
+        { "FunctionArn", """{"Fn::GetAtt":["MacroFunction","Arn"]}""" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Outputs))]
+    public void An_output_gives_the_macro_name_and_one_the_function_arn(string output, string value)
+    {
+        var actual = template.Root["Outputs"]?[output]?["Value"];
+
+        JsonNode.DeepEquals(actual, JsonNode.Parse(value)).Should().BeTrue($"output {output} should be {value}, was {actual?.ToJsonString()}");
+        FunctionId.Should().Be("MacroFunction");
+    }
+
+    [Fact]
+    public void The_hash_key_is_a_NoEcho_parameter_that_reaches_the_variable_the_Lambda_reads()
+    {
+        var variables = Function["Environment"]!["Variables"]!.AsObject();
+
+        JsonText.ScalarText(template.Parameter("HashKey")["NoEcho"]).Should().Be("true");
+        JsonNode.DeepEquals(variables[LambdaEntryPoint.HashKeyVariable], TemplateFile.Ref("HashKey")).Should().BeTrue(variables.ToJsonString());
+        variables.Should().ContainSingle("the function's environment carries the hash key and nothing else");
+    }
+}
