@@ -64,10 +64,10 @@ internal sealed class CodeLocator(IntrinsicResolver resolver, TransformOptions o
         : Fail(path, "has no content: set ContentUri (SAM) or Content (Lambda)");
 
     private CodeSpec Image(JsonNode image, string path) =>
-        CodeSpec.Known("container image", path, "image:" + CanonicalJson.Serialize(resolver.ResolveForHash(image, path, problems)));
+        CodeSpec.Known(path, "image:" + CanonicalJson.Serialize(resolver.ResolveForHash(image, path, problems)));
 
     private CodeSpec Inline(JsonNode code, string path) =>
-        CodeSpec.Known("inline code", path, "inline:" + CanonicalJson.Serialize(resolver.ResolveForHash(code, path, problems)));
+        CodeSpec.Known(path, "inline:" + CanonicalJson.Serialize(resolver.ResolveForHash(code, path, problems)));
 
     private CodeSpec? Location(JsonNode location, string path, CodeIdentityMode mode)
     {
@@ -80,8 +80,8 @@ internal sealed class CodeLocator(IntrinsicResolver resolver, TransformOptions o
         if (S3LocationParser.Parse(resolved) is { } s3)
         {
             return mode == CodeIdentityMode.Content
-                ? CodeSpec.Read("S3 object content", path, s3)
-                : CodeSpec.Known("S3 location", path, "s3-location:" + CanonicalJson.Serialize(resolver.ResolveForHash(location, path, problems)));
+                ? CodeSpec.Read(path, s3)
+                : CodeSpec.Known(path, "s3-location:" + CanonicalJson.Serialize(resolver.ResolveForHash(location, path, problems)));
         }
 
         if (JsonText.ScalarText(resolved) is { } text && !S3LocationParser.IsS3Uri(text))
@@ -92,12 +92,12 @@ internal sealed class CodeLocator(IntrinsicResolver resolver, TransformOptions o
             }
 
             var full = Path.GetFullPath(Path.Combine(options.LocalBaseDirectory ?? Directory.GetCurrentDirectory(), text));
-            return CodeSpec.Read("local files", path, new LocalCodeObject(full));
+            return CodeSpec.Read(path, new LocalCodeObject(full));
         }
 
         if (mode == CodeIdentityMode.Location)
         {
-            return CodeSpec.Known("S3 location", path, "s3-location:" + CanonicalJson.Serialize(resolver.ResolveForHash(location, path, problems)));
+            return CodeSpec.Known(path, "s3-location:" + CanonicalJson.Serialize(resolver.ResolveForHash(location, path, problems)));
         }
 
         return Fail(path, $"cannot be read at macro time: {IntrinsicResolver.Describe(resolver.ResolveForHash(location, path, []))} "
