@@ -70,6 +70,7 @@ public sealed class LayerHashRulesTests
         { "Description", "Deps", """{ "Description": "shared helpers" }""", """{ "Description": "shared helpers, v2" }""" },
         { "LayerName", "Deps", """{ "LayerName": "deps" }""", """{ "LayerName": "deps-v2" }""" },
         { "LicenseInfo", "Deps", """{ "LicenseInfo": "MIT" }""", """{ "LicenseInfo": "Apache-2.0" }""" },
+        { "RetentionPolicy (SAM names the layer's version resource after a hash that covers it)", "Deps", """{ "RetentionPolicy": "Retain" }""", """{ "RetentionPolicy": "Delete" }""" },
         { "PublishLambdaVersion", "Deps", """{ "PublishLambdaVersion": false }""", """{ "PublishLambdaVersion": true }""" },
         { "Content: S3 object with other bytes", "RawDeps", """{ "Content": { "S3Bucket": "bucket", "S3Key": "raw.zip" } }""", """{ "Content": { "S3Bucket": "bucket", "S3Key": "raw-v2.zip" } }""" },
         { "Lambda CompatibleRuntimes", "RawDeps", """{ "CompatibleRuntimes": ["python3.12"] }""", """{ "CompatibleRuntimes": ["python3.13"] }""" },

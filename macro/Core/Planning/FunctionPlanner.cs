@@ -11,9 +11,6 @@ internal sealed class FunctionPlanner(TemplateContext context, IntrinsicResolver
 {
     private static readonly HashSet<string> LayerTypes = ["AWS::Serverless::LayerVersion", "AWS::Lambda::LayerVersion"];
 
-    /// <summary>Layer properties that do not make a new layer version (SAM's RetentionPolicy is a deletion policy).</summary>
-    private static readonly HashSet<string> UnversionedLayerProperties = ["RetentionPolicy"];
-
     public FunctionPlan? Plan(FunctionCandidate function)
     {
         var path = function.PropertiesPath;
@@ -75,10 +72,13 @@ internal sealed class FunctionPlanner(TemplateContext context, IntrinsicResolver
                 continue;
             }
 
+            // Every property: a plain LayerVersion is replaced when any of them changes, and SAM names its
+            // layer's version resource after a hash of all of them, RetentionPolicy included (translator
+            // 1.110.0, SamLayerVersion.to_cloudformation), so each one gives the function a new layer ARN.
             var hashed = new JsonObject();
             foreach (var (name, value) in properties)
             {
-                if (name is not ("ContentUri" or "Content") && !UnversionedLayerProperties.Contains(name))
+                if (name is not ("ContentUri" or "Content"))
                 {
                     hashed[name] = resolver.ResolveForHash(value, $"{layerPath}.{name}", problems);
                 }
