@@ -14,7 +14,10 @@ public sealed class LayerHashRulesTests
 {
     private const string Template = """
         {
+          "Conditions": { "Always": { "Fn::Equals": ["a", "a"] }, "AlsoAlways": { "Fn::Equals": ["b", "b"] } },
           "Resources": {
+            "Queue": { "Type": "AWS::SQS::Queue" },
+            "Topic": { "Type": "AWS::SNS::Topic" },
             "Deps": {
               "Type": "AWS::Serverless::LayerVersion",
               "Properties": {
@@ -72,6 +75,8 @@ public sealed class LayerHashRulesTests
         { "LicenseInfo", "Deps", """{ "LicenseInfo": "MIT" }""", """{ "LicenseInfo": "Apache-2.0" }""" },
         { "RetentionPolicy (SAM names the layer's version resource after a hash that covers it)", "Deps", """{ "RetentionPolicy": "Retain" }""", """{ "RetentionPolicy": "Delete" }""" },
         { "PublishLambdaVersion", "Deps", """{ "PublishLambdaVersion": false }""", """{ "PublishLambdaVersion": true }""" },
+        { "DependsOn on a SAM layer (SAM's layer name covers it)", "Deps", """{ "DependsOn": "Queue" }""", """{ "DependsOn": ["Queue", "Topic"] }""" },
+        { "Condition on a SAM layer (SAM's layer name covers it)", "Deps", """{ "Condition": "Always" }""", """{ "Condition": "AlsoAlways" }""" },
         { "Content: S3 object with other bytes", "RawDeps", """{ "Content": { "S3Bucket": "bucket", "S3Key": "raw.zip" } }""", """{ "Content": { "S3Bucket": "bucket", "S3Key": "raw-v2.zip" } }""" },
         { "Lambda CompatibleRuntimes", "RawDeps", """{ "CompatibleRuntimes": ["python3.12"] }""", """{ "CompatibleRuntimes": ["python3.13"] }""" },
         { "Lambda CompatibleArchitectures", "RawDeps", """{ "CompatibleArchitectures": ["x86_64"] }""", """{ "CompatibleArchitectures": ["arm64"] }""" },
@@ -88,6 +93,8 @@ public sealed class LayerHashRulesTests
         { "Content: same bytes under a new key", "RawDeps", """{ "Content": { "S3Bucket": "bucket", "S3Key": "raw.zip" } }""", """{ "Content": { "S3Bucket": "bucket", "S3Key": "copy-of-raw.zip" } }""" },
         { "DeletionPolicy (an attribute: the layer version is kept, not replaced)", "RawDeps", """{ "DeletionPolicy": "Retain" }""", """{ "DeletionPolicy": "Delete" }""" },
         { "UpdateReplacePolicy", "RawDeps", """{ "UpdateReplacePolicy": "Retain" }""", """{ "UpdateReplacePolicy": "Delete" }""" },
+        { "DependsOn on a Lambda layer (an attribute: not replaced)", "RawDeps", """{ "DependsOn": "Queue" }""", """{ "DependsOn": ["Queue", "Topic"] }""" },
+        { "DeletionPolicy on a SAM layer (SAM's layer name leaves it out)", "Deps", """{ "DeletionPolicy": "Retain" }""", """{ "DeletionPolicy": "Delete" }""" },
         { "Metadata", "RawDeps", """{ "Metadata": { "Owner": "platform" } }""", """{ "Metadata": { "Owner": "payments" } }""" },
     };
 
@@ -149,7 +156,7 @@ public sealed class LayerHashRulesTests
 
     /// <summary>
     /// Every function's version id after setting each key of <paramref name="change"/> on the layer's
-    /// Properties; <c>Metadata</c>, <c>DeletionPolicy</c> and <c>UpdateReplacePolicy</c> are attributes, set on the resource.
+    /// Properties; resource attributes (<c>Metadata</c>, <c>DependsOn</c>, <c>Condition</c>, the policies) go on the resource.
     /// </summary>
     private static async Task<Dictionary<string, string>> IdsWith(CliTempDirectory folder, string layer, string change, JsonObject? macroParams = null)
     {
@@ -157,7 +164,7 @@ public sealed class LayerHashRulesTests
         var resource = (JsonObject)fragment["Resources"]![layer]!;
         foreach (var (name, value) in Transform.Parse(change))
         {
-            var target = name is "Metadata" or "DeletionPolicy" or "UpdateReplacePolicy" ? resource : (JsonObject)resource["Properties"]!;
+            var target = name is "Metadata" or "DeletionPolicy" or "UpdateReplacePolicy" or "DependsOn" or "Condition" ? resource : (JsonObject)resource["Properties"]!;
             target[name] = value!.DeepClone();
         }
 

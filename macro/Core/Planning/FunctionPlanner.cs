@@ -11,6 +11,13 @@ internal sealed class FunctionPlanner(TemplateContext context, IntrinsicResolver
 {
     private static readonly HashSet<string> LayerTypes = ["AWS::Serverless::LayerVersion", "AWS::Lambda::LayerVersion"];
 
+    /// <summary>
+    /// Attributes SAM also covers when it names a layer's version resource (all but DeletionPolicy,
+    /// UpdateReplacePolicy and Metadata): changing one renames it, so the function gets a new layer ARN.
+    /// A plain LayerVersion is not replaced when its attributes change.
+    /// </summary>
+    private static readonly string[] SamLayerNamingAttributes = ["Condition", "DependsOn", "UpdatePolicy"];
+
     public FunctionPlan? Plan(FunctionCandidate function)
     {
         var path = function.PropertiesPath;
@@ -81,6 +88,17 @@ internal sealed class FunctionPlanner(TemplateContext context, IntrinsicResolver
                 if (name is not ("ContentUri" or "Content"))
                 {
                     hashed[name] = resolver.ResolveForHash(value, $"{layerPath}.{name}", problems);
+                }
+            }
+
+            if (JsonText.ScalarText(layer["Type"]) == "AWS::Serverless::LayerVersion")
+            {
+                foreach (var attribute in SamLayerNamingAttributes)
+                {
+                    if (layer[attribute] is { } value)
+                    {
+                        hashed[attribute] = value.DeepClone();
+                    }
                 }
             }
 
