@@ -144,6 +144,34 @@ public sealed class LayerHashRulesTests
         changed["NoLayer"].Should().Be(old["NoLayer"]);
     }
 
+    [Fact]
+    public async Task PublishLambdaVersion_from_Globals_reaches_the_functions_using_a_SAM_layer()
+    {
+        using var folder = Project();
+
+        const string Unset = """{ "PublishLambdaVersion": null }""";
+
+        var old = await IdsWith(folder, "Deps", Unset, globals: """{ "LayerVersion": { "PublishLambdaVersion": false } }""");
+        var changed = await IdsWith(folder, "Deps", Unset, globals: """{ "LayerVersion": { "PublishLambdaVersion": true } }""");
+
+        changed["UsesDeps"].Should().NotBe(old["UsesDeps"]);
+        changed["AlsoUsesDeps"].Should().NotBe(old["AlsoUsesDeps"]);
+        changed["UsesRaw"].Should().Be(old["UsesRaw"], because: "SAM's Globals do not reach a plain Lambda layer");
+        changed["NoLayer"].Should().Be(old["NoLayer"]);
+    }
+
+    [Fact]
+    public async Task Globals_LayerVersion_must_be_a_map()
+    {
+        var fragment = Transform.Parse(Template);
+        fragment["Globals"] = new JsonObject { ["LayerVersion"] = "PublishLambdaVersion" };
+
+        var result = await MacroTransformer.TransformAsync(
+            new MacroRequest(fragment, [], [], "us-east-1", "123456789012"), TransformOptions.Lambda(null), new FakeCodeIdentitySource(), CancellationToken.None);
+
+        result.Problems.Should().ContainSingle().Which.ToString().Should().Be("Globals.LayerVersion: must be a map of layer properties");
+    }
+
     /// <summary>Layer folders for local previews: <c>deps-copy</c> holds the same files as <c>deps</c>, <c>deps-v2</c> others.</summary>
     private static CliTempDirectory Project()
     {
@@ -156,16 +184,25 @@ public sealed class LayerHashRulesTests
 
     /// <summary>
     /// Every function's version id after setting each key of <paramref name="change"/> on the layer's
-    /// Properties; resource attributes (<c>Metadata</c>, <c>DependsOn</c>, <c>Condition</c>, the policies) go on the resource.
+    /// Properties (null removes it); resource attributes (<c>Metadata</c>, <c>DependsOn</c>, <c>Condition</c>, the policies) go on the resource.
     /// </summary>
-    private static async Task<Dictionary<string, string>> IdsWith(CliTempDirectory folder, string layer, string change, JsonObject? macroParams = null)
+    private static async Task<Dictionary<string, string>> IdsWith(CliTempDirectory folder, string layer, string change, JsonObject? macroParams = null, string? globals = null)
     {
         var fragment = Transform.Parse(Template);
+        if (globals is not null)
+        {
+            fragment["Globals"] = Transform.Parse(globals);
+        }
+
         var resource = (JsonObject)fragment["Resources"]![layer]!;
         foreach (var (name, value) in Transform.Parse(change))
         {
             var target = name is "Metadata" or "DeletionPolicy" or "UpdateReplacePolicy" or "DependsOn" or "Condition" ? resource : (JsonObject)resource["Properties"]!;
-            target[name] = value!.DeepClone();
+            target.Remove(name);
+            if (value is not null)
+            {
+                target[name] = value.DeepClone();
+            }
         }
 
         var source = new FakeCodeIdentitySource()

@@ -7,7 +7,11 @@ using MacroVersioning.Core.Resolution;
 namespace MacroVersioning.Core.Planning;
 
 /// <summary>Splits a function's properties into code, hashed configuration and ignored ones.</summary>
-internal sealed class FunctionPlanner(TemplateContext context, IntrinsicResolver resolver, CodeLocator codeLocator, List<Problem> problems)
+/// <param name="layerGlobals">
+/// <c>Globals.LayerVersion</c>: SAM merges it into its layers (PublishLambdaVersion) before naming them.
+/// </param>
+internal sealed class FunctionPlanner(
+    TemplateContext context, IntrinsicResolver resolver, CodeLocator codeLocator, JsonObject? layerGlobals, List<Problem> problems)
 {
     private static readonly HashSet<string> LayerTypes = ["AWS::Serverless::LayerVersion", "AWS::Lambda::LayerVersion"];
 
@@ -79,6 +83,12 @@ internal sealed class FunctionPlanner(TemplateContext context, IntrinsicResolver
                 continue;
             }
 
+            var isSam = JsonText.ScalarText(layer["Type"]) == "AWS::Serverless::LayerVersion";
+            if (isSam && layerGlobals is not null)
+            {
+                properties = GlobalsMerger.Merge(layerGlobals, properties, layer["IgnoreGlobals"]);
+            }
+
             // Every property: a plain LayerVersion is replaced when any of them changes, and SAM names its
             // layer's version resource after a hash of all of them, RetentionPolicy included (translator
             // 1.110.0, SamLayerVersion.to_cloudformation), so each one gives the function a new layer ARN.
@@ -91,7 +101,7 @@ internal sealed class FunctionPlanner(TemplateContext context, IntrinsicResolver
                 }
             }
 
-            if (JsonText.ScalarText(layer["Type"]) == "AWS::Serverless::LayerVersion")
+            if (isSam)
             {
                 foreach (var attribute in SamLayerNamingAttributes)
                 {
