@@ -75,7 +75,7 @@ public sealed class MacroTransformerTests
         var reports = Transform.Run(fragment).Functions;
 
         reports.Should().HaveCount(2);
-        reports.Single(r => r.FunctionId == "Fn0").Reason.Should().Be("S3 object content; Handler, Runtime");
+        reports.Single(r => r.FunctionId == "Fn0").Reason.Should().Be("code SHA-256; Handler, Runtime");
         reports.Single(r => r.FunctionId == "Fn1").Reason.Should().Contain("AutoPublishAlias");
     }
 

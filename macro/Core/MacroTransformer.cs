@@ -41,14 +41,15 @@ public static class MacroTransformer
         TemplateShape.Check(fragment, resources, problems);
 
         var settings = SettingsReader.Read(request.Params, SettingsPath, new MacroSettings(), problems);
-        var candidates = FunctionLocator.Find(resources, Globals(fragment, problems), settings, problems, reports);
+        var candidates = FunctionLocator.Find(resources, Globals(fragment, "Function", problems), settings, problems, reports);
         if (options.CodeIdentityOverride is { } mode)
         {
             candidates = [.. candidates.Select(c => c with { Settings = c.Settings with { CodeIdentity = mode } })];
         }
 
         var resolver = new IntrinsicResolver(context);
-        var planner = new FunctionPlanner(context, resolver, new CodeLocator(resolver, options, problems), problems);
+        var layerGlobals = Globals(fragment, "LayerVersion", problems);
+        var planner = new FunctionPlanner(context, resolver, new CodeLocator(resolver, options, problems), layerGlobals, problems);
         var plans = candidates.Select(planner.Plan).OfType<FunctionPlan>().ToList();
         if (problems.Count > 0)
         {
@@ -75,15 +76,16 @@ public static class MacroTransformer
             JsonInputCheck.FindProblem(request.Params, SettingsPath, JsonText.MaxDepth),
         }.OfType<Problem>().ToList();
 
-    private static JsonObject? Globals(JsonObject fragment, List<Problem> problems)
+    /// <summary><c>Globals.Function</c> or <c>Globals.LayerVersion</c> (SAM's only globals that reach the hash).</summary>
+    private static JsonObject? Globals(JsonObject fragment, string section, List<Problem> problems)
     {
-        var function = (fragment["Globals"] as JsonObject)?["Function"];
-        if (function is not null and not JsonObject)
+        var globals = (fragment["Globals"] as JsonObject)?[section];
+        if (globals is not null and not JsonObject)
         {
-            problems.Add(new Problem("Globals.Function", "must be a map of function properties"));
+            problems.Add(new Problem($"Globals.{section}", $"must be a map of {(section == "Function" ? "function" : "layer")} properties"));
         }
 
-        return function as JsonObject;
+        return globals as JsonObject;
     }
 
     /// <summary>Last line of defence: no NoEcho value leaves in a message, whatever produced it.</summary>

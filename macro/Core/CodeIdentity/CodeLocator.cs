@@ -69,11 +69,11 @@ internal sealed class CodeLocator(IntrinsicResolver resolver, TransformOptions o
 
     private CodeSpec? Image(JsonNode image, string path) =>
         StringProperties.IsString(image, path, "an image URI string", problems)
-            ? CodeSpec.Known("container image", path, "image:" + CanonicalJson.Serialize(resolver.ResolveForHash(image, path, problems)))
+            ? CodeSpec.Known(path, "image:" + CanonicalJson.Serialize(resolver.ResolveForHash(image, path, problems)))
             : null;
 
     private CodeSpec Inline(JsonNode code, string path) =>
-        CodeSpec.Known("inline code", path, "inline:" + CanonicalJson.Serialize(resolver.ResolveForHash(code, path, problems)));
+        CodeSpec.Known(path, "inline:" + CanonicalJson.Serialize(resolver.ResolveForHash(code, path, problems)));
 
     /// <param name="expected">The forms the property takes, for the message on a number or a boolean.</param>
     private CodeSpec? Location(JsonNode location, string path, CodeIdentityMode mode, string expected = UriOrMap)
@@ -87,8 +87,8 @@ internal sealed class CodeLocator(IntrinsicResolver resolver, TransformOptions o
         if (S3LocationParser.Parse(resolved) is { } s3)
         {
             return mode == CodeIdentityMode.Content
-                ? CodeSpec.Read("S3 object content", path, s3)
-                : CodeSpec.Known("S3 location", path, "s3-location:" + CanonicalJson.Serialize(resolver.ResolveForHash(location, path, problems)));
+                ? CodeSpec.Read(path, s3)
+                : CodeSpec.Known(path, "s3-location:" + CanonicalJson.Serialize(resolver.ResolveForHash(location, path, problems)));
         }
 
         if (resolved is JsonValue value && value.GetValueKind() is not JsonValueKind.String)
@@ -105,12 +105,12 @@ internal sealed class CodeLocator(IntrinsicResolver resolver, TransformOptions o
             }
 
             var full = Path.GetFullPath(Path.Combine(options.LocalBaseDirectory ?? Directory.GetCurrentDirectory(), text));
-            return CodeSpec.Read("local files", path, new LocalCodeObject(full));
+            return CodeSpec.Read(path, new LocalCodeObject(full));
         }
 
         if (mode == CodeIdentityMode.Location)
         {
-            return CodeSpec.Known("S3 location", path, "s3-location:" + CanonicalJson.Serialize(resolver.ResolveForHash(location, path, problems)));
+            return CodeSpec.Known(path, "s3-location:" + CanonicalJson.Serialize(resolver.ResolveForHash(location, path, problems)));
         }
 
         return Fail(path, $"cannot be read at macro time: {IntrinsicResolver.Describe(resolver.ResolveForHash(location, path, []))} "

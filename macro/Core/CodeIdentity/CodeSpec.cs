@@ -7,11 +7,14 @@ namespace MacroVersioning.Core.CodeIdentity;
 /// (<see cref="Identity"/>: inline text, image URI, S3 location) or through a <see cref="CodeObject"/>
 /// the code-identity source digests.
 /// </summary>
-/// <param name="Kind">Words for the version Description and the summary ("S3 object content").</param>
+/// <remarks>
+/// No words for the Description here: they are derived from the identity itself (see
+/// <c>CodeKind</c>), since where the code came from is not hashed and so must not show.
+/// </remarks>
 /// <param name="Path">Template path of the code property, for messages.</param>
-internal sealed record CodeSpec(string Kind, string Path, string? Identity, CodeObject? Object)
+internal sealed record CodeSpec(string Path, string? Identity, CodeObject? Object)
 {
-    public static CodeSpec Known(string kind, string path, string identity) => new(kind, path, identity, null);
+    public static CodeSpec Known(string path, string identity) => new(path, identity, null);
 
-    public static CodeSpec Read(string kind, string path, CodeObject codeObject) => new(kind, path, null, codeObject);
+    public static CodeSpec Read(string path, CodeObject codeObject) => new(path, null, codeObject);
 }

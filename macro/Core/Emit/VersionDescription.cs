@@ -8,15 +8,16 @@ namespace MacroVersioning.Core.Emit;
 /// </summary>
 internal static class VersionDescription
 {
-    public static string For(FunctionPlan plan, string hash)
+    public static string For(FunctionPlan plan, string codeIdentity, string hash)
     {
-        var text = $"VersioningMacro {hash}: {WhatWasHashed(plan)}";
+        var text = $"VersioningMacro {hash}: {WhatWasHashed(plan, codeIdentity)}";
         return text.Length <= DescriptionStamp.MaxLength ? text : text[..(DescriptionStamp.MaxLength - 3)] + "...";
     }
 
-    public static string WhatWasHashed(FunctionPlan plan)
+    /// <param name="codeIdentity">The code's identity exactly as hashed (not where the code came from).</param>
+    public static string WhatWasHashed(FunctionPlan plan, string codeIdentity)
     {
-        var parts = new List<string> { plan.Code.Kind };
+        var parts = new List<string> { CodeKind.Of(codeIdentity) };
         if (plan.Config.Count > 0)
         {
             var names = new string[plan.Config.Count];

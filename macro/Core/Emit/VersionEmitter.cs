@@ -26,7 +26,8 @@ internal static class VersionEmitter
         foreach (var plan in plans)
         {
             var function = plan.Function;
-            var hash = VersionHash.Compute(Material(plan, digests));
+            var codeIdentity = CodeDigests.IdentityOf(plan.Code, digests);
+            var hash = VersionHash.Compute(Material(plan, codeIdentity, digests));
             var versionId = $"{function.Id}Version{hash}";
             if (!LogicalId.IsValid(versionId))
             {
@@ -45,25 +46,25 @@ internal static class VersionEmitter
                 continue;
             }
 
-            resources[versionId] = Version(plan, hash, digests);
+            resources[versionId] = Version(plan, codeIdentity, hash, digests);
             versionIds[function.Id] = versionId;
             if (function.Settings.Outputs)
             {
                 outputs.Add(($"{function.Id}VersionArn", Output(function, versionId)));
             }
 
-            reports.Add(new FunctionReport(function.Id, versionId, VersionDescription.WhatWasHashed(plan)));
+            reports.Add(new FunctionReport(function.Id, versionId, VersionDescription.WhatWasHashed(plan, codeIdentity)));
         }
 
         AddOutputs(fragment, outputs, problems);
         VersionReferences.Rewrite(fragment, versionIds);
     }
 
-    private static JsonObject Material(FunctionPlan plan, IReadOnlyDictionary<CodeObject, CodeDigest> digests)
+    private static JsonObject Material(FunctionPlan plan, string codeIdentity, IReadOnlyDictionary<CodeObject, CodeDigest> digests)
     {
         var material = new JsonObject
         {
-            ["Code"] = CodeDigests.IdentityOf(plan.Code, digests),
+            ["Code"] = codeIdentity,
             ["Config"] = plan.Config.DeepClone(),
         };
         if (plan.Layers.Count > 0)
@@ -103,7 +104,7 @@ internal static class VersionEmitter
         return true;
     }
 
-    private static JsonObject Version(FunctionPlan plan, string hash, IReadOnlyDictionary<CodeObject, CodeDigest> digests)
+    private static JsonObject Version(FunctionPlan plan, string codeIdentity, string hash, IReadOnlyDictionary<CodeObject, CodeDigest> digests)
     {
         var function = plan.Function;
         var version = new JsonObject { ["Type"] = "AWS::Lambda::Version" };
@@ -120,7 +121,7 @@ internal static class VersionEmitter
             properties["CodeSha256"] = sha;
         }
 
-        properties["Description"] = VersionDescription.For(plan, hash);
+        properties["Description"] = VersionDescription.For(plan, codeIdentity, hash);
         version["Properties"] = properties;
         return version;
     }

@@ -38,6 +38,9 @@ internal static class PropertyClassifier
 
     public static bool IsFunctionType(string? type) => type is Serverless or Lambda;
 
+    /// <summary>Every property the built-in table classifies for <paramref name="type"/>: the hash-rule tests need a row for each.</summary>
+    public static IEnumerable<string> KnownProperties(string type) => (type == Serverless ? ServerlessTable : LambdaTable).Names;
+
     /// <summary>The user's HashedProperties/IgnoredProperties win over the built-in table, except for code.</summary>
     public static PropertyClass Classify(string type, string property, IReadOnlySet<string> hashed, IReadOnlySet<string> ignored)
     {
@@ -58,6 +61,8 @@ internal static class PropertyClassifier
         private readonly HashSet<string> hashed = new(hashed, StringComparer.Ordinal);
         private readonly HashSet<string> ignored = new(ignored, StringComparer.Ordinal);
         private readonly HashSet<string> code = new(code, StringComparer.Ordinal);
+
+        public IEnumerable<string> Names => code.Concat(hashed).Concat(ignored);
 
         public PropertyClass Classify(string property) =>
             code.Contains(property) ? PropertyClass.Code

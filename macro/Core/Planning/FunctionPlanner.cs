@@ -8,12 +8,20 @@ using MacroVersioning.Core.Validation;
 namespace MacroVersioning.Core.Planning;
 
 /// <summary>Splits a function's properties into code, hashed configuration and ignored ones.</summary>
-internal sealed class FunctionPlanner(TemplateContext context, IntrinsicResolver resolver, CodeLocator codeLocator, List<Problem> problems)
+/// <param name="layerGlobals">
+/// <c>Globals.LayerVersion</c>: SAM merges it into its layers (PublishLambdaVersion) before naming them.
+/// </param>
+internal sealed class FunctionPlanner(
+    TemplateContext context, IntrinsicResolver resolver, CodeLocator codeLocator, JsonObject? layerGlobals, List<Problem> problems)
 {
     private static readonly HashSet<string> LayerTypes = ["AWS::Serverless::LayerVersion", "AWS::Lambda::LayerVersion"];
 
-    /// <summary>Layer properties that do not make a new layer version (SAM's RetentionPolicy is a deletion policy).</summary>
-    private static readonly HashSet<string> UnversionedLayerProperties = ["RetentionPolicy"];
+    /// <summary>
+    /// Attributes SAM also covers when it names a layer's version resource (all but DeletionPolicy,
+    /// UpdateReplacePolicy and Metadata): changing one renames it, so the function gets a new layer ARN.
+    /// A plain LayerVersion is not replaced when its attributes change.
+    /// </summary>
+    private static readonly string[] SamLayerNamingAttributes = ["Condition", "DependsOn", "UpdatePolicy"];
 
     public FunctionPlan? Plan(FunctionCandidate function)
     {
@@ -77,12 +85,32 @@ internal sealed class FunctionPlanner(TemplateContext context, IntrinsicResolver
                 continue;
             }
 
+            var isSam = JsonText.ScalarText(layer["Type"]) == "AWS::Serverless::LayerVersion";
+            if (isSam && layerGlobals is not null)
+            {
+                properties = GlobalsMerger.Merge(layerGlobals, properties, layer["IgnoreGlobals"]);
+            }
+
+            // Every property: a plain LayerVersion is replaced when any of them changes, and SAM names its
+            // layer's version resource after a hash of all of them, RetentionPolicy included (translator
+            // 1.110.0, SamLayerVersion.to_cloudformation), so each one gives the function a new layer ARN.
             var hashed = new JsonObject();
             foreach (var (name, value) in properties)
             {
-                if (name is not ("ContentUri" or "Content") && !UnversionedLayerProperties.Contains(name))
+                if (name is not ("ContentUri" or "Content"))
                 {
                     hashed[name] = resolver.ResolveForHash(value, $"{layerPath}.{name}", problems);
+                }
+            }
+
+            if (isSam)
+            {
+                foreach (var attribute in SamLayerNamingAttributes)
+                {
+                    if (layer[attribute] is { } value)
+                    {
+                        hashed[attribute] = value.DeepClone();
+                    }
                 }
             }
 
