@@ -91,6 +91,47 @@ public sealed class GeneratedTemplateTests
     });
 
     [Fact]
+    public void Globals_parameter_and_layer_changes_re_id_exactly_the_functions_they_reach()
+    {
+        var reached = new Dictionary<string, int> { ["globals"] = 0, ["parameter"] = 0, ["layer"] = 0 };
+        PropertyRun.ForEachSeed(template =>
+        {
+            var before = PropertyRun.Ids(PropertyRun.Transform(template, template.Fragment()));
+            var mutations = new SharedMutations(template.Seed);
+            var failures = new List<string>();
+            foreach (var (kind, change) in new (string, Func<JsonObject, JsonObject, string?>)[]
+            {
+                ("globals", (f, _) => mutations.ChangeGlobals(f)),
+                ("parameter", (_, p) => mutations.ChangeParameter(p)),
+                ("layer", (f, _) => mutations.ChangeLayer(f)),
+            })
+            {
+                var (fragment, parameters) = (template.Fragment(), (JsonObject)template.ParameterValues.DeepClone());
+                if (change(fragment, parameters) is not { } what)
+                {
+                    continue;
+                }
+
+                var expected = VersionInputs.Affected(template.Fragment(), fragment, template.ParameterValues, parameters);
+                var after = PropertyRun.Ids(PropertyRun.Transform(template with { ParameterValues = parameters }, fragment));
+                reached[kind] += expected.Count > 0 ? 1 : 0;
+                if (before.Keys.Any(id => expected.Contains(id) ? after.GetValueOrDefault(id) is null || after[id] == before[id] : after.GetValueOrDefault(id) != before[id]))
+                {
+                    failures.Add($"{what} should re-id [{string.Join(", ", expected)}] only: {Describe(before)} -> {Describe(after)}");
+                }
+            }
+
+            return failures.Count == 0 ? null : string.Join("; ", failures);
+        });
+
+        // Guards the generator: each kind of change must reach some function in a full run.
+        if (PropertyRun.Seeds().Count >= PropertyRun.DefaultSeeds)
+        {
+            reached.Values.Should().OnlyContain(n => n > 0, "every kind of change reaches some function over {0} seeds: {1}", PropertyRun.DefaultSeeds, string.Join(", ", reached));
+        }
+    }
+
+    [Fact]
     public void Unversioned_changes_and_unrelated_resources_keep_every_id() => PropertyRun.ForEachSeed(template =>
     {
         var before = PropertyRun.Ids(PropertyRun.Transform(template, template.Fragment()));

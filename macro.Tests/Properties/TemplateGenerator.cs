@@ -6,7 +6,7 @@ namespace MacroVersioning.Tests.Properties;
 /// <summary>
 /// Generates random valid templates: functions of both types with random subsets of version-locked and
 /// unversioned properties, Globals, parameters (NoEcho ones hold planted secrets), conditions, mappings,
-/// layers, intrinsics, other resources, random key order, numbers as numbers or quoted strings.
+/// a layer in the template that functions and Globals may use, intrinsics, other resources, random key order, numbers as numbers or quoted strings.
 /// </summary>
 internal sealed class TemplateGenerator
 {
@@ -44,12 +44,13 @@ internal sealed class TemplateGenerator
                 { "Sizes": { "dev": { "Memory": 128, "Timeout": 3 }, "test": { "Memory": "256", "Timeout": 5 }, "prod": { "Memory": 1024, "Timeout": "30" } } }
                 """),
         };
+        var hasLayer = random.Chance(0.5);
         if (random.Chance(0.5))
         {
-            template["Globals"] = new JsonObject { ["Function"] = GlobalFunction() };
+            template["Globals"] = new JsonObject { ["Function"] = GlobalFunction(hasLayer) };
         }
 
-        template["Resources"] = Resources();
+        template["Resources"] = Resources(hasLayer);
         if (random.Chance(0.5))
         {
             template["Outputs"] = JsonText.Parse("""{ "TableName": { "Value": { "Ref": "Table" } }, "TopicArn": { "Value": { "Ref": "Topic" }, "Export": { "Name": "topic" } } }""");
@@ -65,7 +66,8 @@ internal sealed class TemplateGenerator
               "Stage": { "Type": "String", "Default": "dev", "AllowedValues": ["dev", "test", "prod"] },
               "Memory": { "Type": "Number", "Default": 256 },
               "ArtifactBucket": { "Type": "String" },
-              "Subnets": { "Type": "CommaDelimitedList" }
+              "Subnets": { "Type": "CommaDelimitedList" },
+              "LogLevel": { "Type": "String", "Default": "INFO" }
             }
             """)!.AsObject();
         var parameterValues = new JsonObject
@@ -74,6 +76,7 @@ internal sealed class TemplateGenerator
             ["Memory"] = random.Pick(["128", "256", "512"]),
             ["ArtifactBucket"] = $"artifacts-{random.Next(0, 5)}",
             ["Subnets"] = new JsonArray("subnet-1", random.Pick(["subnet-2", "subnet-3"])),
+            ["LogLevel"] = random.Pick(["DEBUG", "INFO", "WARN"]),
         };
         var secrets = new List<string>();
         for (var i = 0; i < random.Next(1, 3); i++)
@@ -89,7 +92,7 @@ internal sealed class TemplateGenerator
         return (declarations, parameterValues, secrets);
     }
 
-    private JsonObject GlobalFunction()
+    private JsonObject GlobalFunction(bool hasLayer)
     {
         var globals = new JsonObject();
         foreach (var name in random.Subset(["Runtime", "Timeout", "MemorySize", "Environment", "Tracing", "Layers", "Architectures", "Tags", "Handler"], 5))
@@ -97,17 +100,16 @@ internal sealed class TemplateGenerator
             globals[name] = name switch
             {
                 "Tags" => new JsonObject { ["owner"] = "platform" },
-                _ => values.Locked(name, LambdaProperties.Serverless, hasLayer: false),
+                _ => values.Locked(name, LambdaProperties.Serverless, hasLayer),
             };
         }
 
         return globals;
     }
 
-    private JsonObject Resources()
+    private JsonObject Resources(bool hasLayer)
     {
         var resources = new JsonObject();
-        var hasLayer = random.Chance(0.5);
         if (hasLayer)
         {
             resources["SharedLayer"] = random.Chance(0.5)
