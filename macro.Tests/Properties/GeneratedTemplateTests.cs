@@ -25,9 +25,10 @@ public sealed class GeneratedTemplateTests
             return "a reported version is not an AWS::Lambda::Version in the output";
         }
 
-        var rest = OurAdditions.Remove(input, result.Fragment!, result.Functions);
-        return JsonNode.DeepEquals(rest, input) && JsonText.ToCompact(rest) == JsonText.ToCompact(input)
-            ? null
+        var wrongReferences = new List<string>();
+        var rest = OurAdditions.Remove(input, result.Fragment!, result.Functions, wrongReferences);
+        return wrongReferences.Count > 0 ? "references to versions not rewritten as promised: " + string.Join("; ", wrongReferences)
+            : JsonNode.DeepEquals(rest, input) && JsonText.ToCompact(rest) == JsonText.ToCompact(input) ? null
             : $"the output minus the additions differs from the input (values or key order):\n  input: {JsonText.ToCompact(input)}\n  rest:  {JsonText.ToCompact(rest)}";
     });
 

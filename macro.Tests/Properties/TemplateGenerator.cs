@@ -6,7 +6,9 @@ namespace MacroVersioning.Tests.Properties;
 /// <summary>
 /// Generates random valid templates: functions of both types with random subsets of version-locked and
 /// unversioned properties, Globals, parameters (NoEcho ones hold planted secrets), conditions, mappings,
-/// a layer in the template that functions and Globals may use, intrinsics, other resources, random key order, numbers as numbers or quoted strings.
+/// a layer in the template that functions and Globals may use, intrinsics, references to the added
+/// versions (<c>Ref F.Version</c>, <c>Fn::GetAtt F.Version.Version</c>), other resources, random key
+/// order, numbers as numbers or quoted strings.
 /// </summary>
 internal sealed class TemplateGenerator
 {
@@ -55,6 +57,8 @@ internal sealed class TemplateGenerator
         {
             template["Outputs"] = JsonText.Parse("""{ "TableName": { "Value": { "Ref": "Table" } }, "TopicArn": { "Value": { "Ref": "Topic" }, "Export": { "Name": "topic" } } }""");
         }
+
+        AddVersionReferences(template);
 
         return new GeneratedTemplate(seed, JsonText.ToCompact(random.Shuffled(template)), parameterValues, secrets);
     }
@@ -106,6 +110,43 @@ internal sealed class TemplateGenerator
 
         return globals;
     }
+
+    /// <summary>
+    /// SAM's spellings for a function's version, which the macro rewrites to the version it adds:
+    /// <c>Ref F.Version</c> and <c>Fn::GetAtt F.Version.Version</c> in its three forms, in an alias
+    /// resource and in an output (inside a list, next to a plain <c>Ref F</c> that stays as it is).
+    /// </summary>
+    private void AddVersionReferences(JsonObject template)
+    {
+        var resources = (JsonObject)template["Resources"]!;
+        var functions = resources.Where(r => r.Value!["Type"]!.GetValue<string>() is LambdaProperties.Serverless or LambdaProperties.Lambda).Select(r => r.Key).ToList();
+        if (random.Chance(0.5))
+        {
+            var target = random.Pick(functions);
+            resources["LiveAlias"] = new JsonObject
+            {
+                ["Type"] = "AWS::Lambda::Alias",
+                ["Properties"] = new JsonObject { ["FunctionName"] = Intrinsic.Make("Ref", target), ["FunctionVersion"] = VersionNumber(target), ["Name"] = "live" },
+            };
+        }
+
+        if (random.Chance(0.5))
+        {
+            var (target, other) = (random.Pick(functions), random.Pick(functions));
+            var outputs = template["Outputs"] as JsonObject ?? (JsonObject)(template["Outputs"] = new JsonObject());
+            outputs["LiveVersions"] = new JsonObject
+            {
+                ["Value"] = Intrinsic.Make("Fn::Join", new JsonArray(",", new JsonArray(Intrinsic.Make("Ref", $"{target}.Version"), VersionNumber(other), Intrinsic.Make("Ref", other)))),
+            };
+        }
+    }
+
+    private JsonObject VersionNumber(string function) => random.Next(0, 3) switch
+    {
+        0 => Intrinsic.Make("Fn::GetAtt", new JsonArray(function, "Version.Version")),
+        1 => Intrinsic.Make("Fn::GetAtt", new JsonArray($"{function}.Version", "Version")),
+        _ => Intrinsic.Make("Fn::GetAtt", $"{function}.Version.Version"),
+    };
 
     private JsonObject Resources(bool hasLayer)
     {
