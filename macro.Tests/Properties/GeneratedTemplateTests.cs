@@ -1,5 +1,9 @@
+using System.Text;
 using System.Text.Json.Nodes;
+using MacroVersioning.Core;
 using MacroVersioning.Core.Json;
+using MacroVersioning.Lambda;
+using MacroVersioning.Tests.Fakes;
 
 namespace MacroVersioning.Tests.Properties;
 
@@ -38,9 +42,27 @@ public sealed class GeneratedTemplateTests
         var first = PropertyRun.Transform(template, template.Fragment());
         var second = PropertyRun.Transform(template, template.Fragment());
 
-        return JsonText.ToIndented(first.Fragment) == JsonText.ToIndented(second.Fragment) && first.Functions.SequenceEqual(second.Functions)
-            ? null
-            : "two runs over the same input differ";
+        if (JsonText.ToIndented(first.Fragment) != JsonText.ToIndented(second.Fragment) || !first.Functions.SequenceEqual(second.Functions))
+        {
+            return "two runs of the core over the same input differ";
+        }
+
+        // The Lambda's answer, as CloudFormation receives it: two invocations of one warm handler on one body.
+        var body = JsonText.ToCompact(new JsonObject
+        {
+            ["region"] = "us-east-1",
+            ["accountId"] = "123456789012",
+            ["fragment"] = template.Fragment(),
+            ["transformId"] = "123456789012::VersioningMacro",
+            ["params"] = new JsonObject(),
+            ["requestId"] = $"req-{template.Seed}",
+            ["templateParameterValues"] = template.ParameterValues.DeepClone(),
+        });
+        var handler = new MacroHandler(_ => new FakeCodeIdentitySource(), TransformOptions.Lambda(Encoding.UTF8.GetBytes(PropertyRun.HashKey)), TextWriter.Null);
+        var responses = new[] { handler.HandleAsync(body, CancellationToken.None).GetAwaiter().GetResult(), handler.HandleAsync(body, CancellationToken.None).GetAwaiter().GetResult() };
+        return JsonNode.Parse(responses[0])?["status"]?.GetValue<string>() != "success" ? $"the handler failed: {responses[0]}"
+            : responses[0] != responses[1] ? $"two handler responses to the same body differ:\n  {responses[0]}\n  {responses[1]}"
+            : null;
     });
 
     [Fact]
