@@ -1,5 +1,9 @@
+using System.Text;
 using System.Text.Json.Nodes;
+using MacroVersioning.Core;
 using MacroVersioning.Core.Json;
+using MacroVersioning.Lambda;
+using MacroVersioning.Tests.Fakes;
 
 namespace MacroVersioning.Tests.Properties;
 
@@ -25,9 +29,10 @@ public sealed class GeneratedTemplateTests
             return "a reported version is not an AWS::Lambda::Version in the output";
         }
 
-        var rest = OurAdditions.Remove(input, result.Fragment!, result.Functions);
-        return JsonNode.DeepEquals(rest, input) && JsonText.ToCompact(rest) == JsonText.ToCompact(input)
-            ? null
+        var wrongReferences = new List<string>();
+        var rest = OurAdditions.Remove(input, result.Fragment!, result.Functions, wrongReferences);
+        return wrongReferences.Count > 0 ? "references to versions not rewritten as promised: " + string.Join("; ", wrongReferences)
+            : JsonNode.DeepEquals(rest, input) && JsonText.ToCompact(rest) == JsonText.ToCompact(input) ? null
             : $"the output minus the additions differs from the input (values or key order):\n  input: {JsonText.ToCompact(input)}\n  rest:  {JsonText.ToCompact(rest)}";
     });
 
@@ -37,9 +42,27 @@ public sealed class GeneratedTemplateTests
         var first = PropertyRun.Transform(template, template.Fragment());
         var second = PropertyRun.Transform(template, template.Fragment());
 
-        return JsonText.ToIndented(first.Fragment) == JsonText.ToIndented(second.Fragment) && first.Functions.SequenceEqual(second.Functions)
-            ? null
-            : "two runs over the same input differ";
+        if (JsonText.ToIndented(first.Fragment) != JsonText.ToIndented(second.Fragment) || !first.Functions.SequenceEqual(second.Functions))
+        {
+            return "two runs of the core over the same input differ";
+        }
+
+        // The Lambda's answer, as CloudFormation receives it: two invocations of one warm handler on one body.
+        var body = JsonText.ToCompact(new JsonObject
+        {
+            ["region"] = "us-east-1",
+            ["accountId"] = "123456789012",
+            ["fragment"] = template.Fragment(),
+            ["transformId"] = "123456789012::VersioningMacro",
+            ["params"] = new JsonObject(),
+            ["requestId"] = $"req-{template.Seed}",
+            ["templateParameterValues"] = template.ParameterValues.DeepClone(),
+        });
+        var handler = new MacroHandler(_ => new FakeCodeIdentitySource(), TransformOptions.Lambda(Encoding.UTF8.GetBytes(PropertyRun.HashKey)), TextWriter.Null);
+        var responses = new[] { handler.HandleAsync(body, CancellationToken.None).GetAwaiter().GetResult(), handler.HandleAsync(body, CancellationToken.None).GetAwaiter().GetResult() };
+        return JsonNode.Parse(responses[0])?["status"]?.GetValue<string>() != "success" ? $"the handler failed: {responses[0]}"
+            : responses[0] != responses[1] ? $"two handler responses to the same body differ:\n  {responses[0]}\n  {responses[1]}"
+            : null;
     });
 
     [Fact]
@@ -89,6 +112,47 @@ public sealed class GeneratedTemplateTests
 
         return failures.Count == 0 ? null : string.Join("; ", failures);
     });
+
+    [Fact]
+    public void Globals_parameter_and_layer_changes_re_id_exactly_the_functions_they_reach()
+    {
+        var reached = new Dictionary<string, int> { ["globals"] = 0, ["parameter"] = 0, ["layer"] = 0 };
+        PropertyRun.ForEachSeed(template =>
+        {
+            var before = PropertyRun.Ids(PropertyRun.Transform(template, template.Fragment()));
+            var mutations = new SharedMutations(template.Seed);
+            var failures = new List<string>();
+            foreach (var (kind, change) in new (string, Func<JsonObject, JsonObject, string?>)[]
+            {
+                ("globals", (f, _) => mutations.ChangeGlobals(f)),
+                ("parameter", (_, p) => mutations.ChangeParameter(p)),
+                ("layer", (f, _) => mutations.ChangeLayer(f)),
+            })
+            {
+                var (fragment, parameters) = (template.Fragment(), (JsonObject)template.ParameterValues.DeepClone());
+                if (change(fragment, parameters) is not { } what)
+                {
+                    continue;
+                }
+
+                var expected = VersionInputs.Affected(template.Fragment(), fragment, template.ParameterValues, parameters);
+                var after = PropertyRun.Ids(PropertyRun.Transform(template with { ParameterValues = parameters }, fragment));
+                reached[kind] += expected.Count > 0 ? 1 : 0;
+                if (before.Keys.Any(id => expected.Contains(id) ? after.GetValueOrDefault(id) is null || after[id] == before[id] : after.GetValueOrDefault(id) != before[id]))
+                {
+                    failures.Add($"{what} should re-id [{string.Join(", ", expected)}] only: {Describe(before)} -> {Describe(after)}");
+                }
+            }
+
+            return failures.Count == 0 ? null : string.Join("; ", failures);
+        });
+
+        // Guards the generator: each kind of change must reach some function in a full run.
+        if (PropertyRun.Seeds().Count >= PropertyRun.DefaultSeeds)
+        {
+            reached.Values.Should().OnlyContain(n => n > 0, "every kind of change reaches some function over {0} seeds: {1}", PropertyRun.DefaultSeeds, string.Join(", ", reached));
+        }
+    }
 
     [Fact]
     public void Unversioned_changes_and_unrelated_resources_keep_every_id() => PropertyRun.ForEachSeed(template =>

@@ -1,15 +1,22 @@
 using System.Text.Json.Nodes;
 using MacroVersioning.Core;
+using MacroVersioning.Core.Json;
 
 namespace MacroVersioning.Tests.Properties;
 
 /// <summary>
-/// Takes out of a transformed template exactly what the macro promises to add (SPEC §4): the version
-/// resources, their outputs and the Description stamp. What is left must be the input, key order included.
+/// Takes out of a transformed template exactly what the macro promises to add or change (SPEC §4,
+/// README): the version resources, their outputs, the Description stamp, and the rewrite of SAM's
+/// references to a function's version. The rule for references: in Resources and Outputs, wherever
+/// the input has <c>{"Ref": "F.Version"}</c> for a versioned function F, the output must have
+/// <c>{"Ref": V}</c>, and wherever it has <c>Fn::GetAtt</c> of <c>F.Version.Version</c> (as
+/// <c>[F, "Version.Version"]</c>, <c>[F.Version, "Version"]</c> or the string), the output must have
+/// <c>{"Fn::GetAtt": [V, "Version"]}</c>, V being F's added version. Each such rewrite is undone; one
+/// missing or wrong is reported. What is left must be the input, key order included.
 /// </summary>
 internal static class OurAdditions
 {
-    public static JsonObject Remove(JsonObject input, JsonObject output, IReadOnlyList<FunctionReport> reports)
+    public static JsonObject Remove(JsonObject input, JsonObject output, IReadOnlyList<FunctionReport> reports, List<string> wrongReferences)
     {
         var result = (JsonObject)output.DeepClone();
         var resources = (JsonObject)result["Resources"]!;
@@ -31,7 +38,97 @@ internal static class OurAdditions
             result.Remove("Outputs");
         }
 
+        var versions = reports.Where(r => r.Versioned).ToDictionary(r => r.FunctionId, r => r.VersionId!);
+        foreach (var section in new[] { "Resources", "Outputs" })
+        {
+            if (input[section] is JsonObject inputSection && result[section] is JsonObject restSection)
+            {
+                UndoReferences(inputSection, restSection, section, versions, wrongReferences);
+            }
+        }
+
         return result;
+    }
+
+    /// <summary>Walks input and rest side by side; where the input refers to a version, checks and undoes the rewrite.</summary>
+    private static void UndoReferences(JsonNode input, JsonNode rest, string path, Dictionary<string, string> versions, List<string> wrong)
+    {
+        if (Rewritten(input, versions) is { } expected)
+        {
+            if (JsonNode.DeepEquals(rest, expected) && rest.Parent is { } parent)
+            {
+                Replace(parent, rest, input.DeepClone());
+            }
+            else
+            {
+                wrong.Add($"{path}: {JsonText.ToCompact(input)} should become {JsonText.ToCompact(expected)}, not {JsonText.ToCompact(rest)}");
+            }
+
+            return;
+        }
+
+        switch (input, rest)
+        {
+            case (JsonObject i, JsonObject r):
+                foreach (var (key, value) in i.ToList())
+                {
+                    if (value is not null && r[key] is { } restValue)
+                    {
+                        UndoReferences(value, restValue, $"{path}.{key}", versions, wrong);
+                    }
+                }
+
+                break;
+            case (JsonArray i, JsonArray r) when i.Count == r.Count:
+                for (var n = 0; n < i.Count; n++)
+                {
+                    if (i[n] is { } value && r[n] is { } restValue)
+                    {
+                        UndoReferences(value, restValue, $"{path}[{n}]", versions, wrong);
+                    }
+                }
+
+                break;
+        }
+    }
+
+    /// <summary>What a reference to a versioned function's version must become; null for anything else.</summary>
+    private static JsonObject? Rewritten(JsonNode input, Dictionary<string, string> versions)
+    {
+        if (input is not JsonObject { Count: 1 } reference)
+        {
+            return null;
+        }
+
+        if (reference["Ref"] is JsonValue r && r.TryGetValue<string>(out var name) && name.EndsWith(".Version", StringComparison.Ordinal)
+            && versions.TryGetValue(name[..^".Version".Length], out var version))
+        {
+            return new JsonObject { ["Ref"] = version };
+        }
+
+        var dotted = reference["Fn::GetAtt"] switch
+        {
+            JsonArray { Count: 2 } pair when pair[0] is JsonValue a && a.TryGetValue<string>(out var id) && pair[1] is JsonValue b && b.TryGetValue<string>(out var attribute) =>
+                $"{id}.{attribute}",
+            JsonValue text when text.TryGetValue<string>(out var whole) => whole,
+            _ => null,
+        };
+        return dotted is not null && dotted.EndsWith(".Version.Version", StringComparison.Ordinal)
+            && versions.TryGetValue(dotted[..^".Version.Version".Length], out var target)
+            ? new JsonObject { ["Fn::GetAtt"] = new JsonArray(target, "Version") }
+            : null;
+    }
+
+    private static void Replace(JsonNode parent, JsonNode old, JsonNode replacement)
+    {
+        if (parent is JsonObject obj)
+        {
+            obj[old.GetPropertyName()] = replacement;
+        }
+        else
+        {
+            ((JsonArray)parent)[old.GetElementIndex()] = replacement;
+        }
     }
 
     private static void RestoreDescription(JsonObject inputFunction, JsonObject outputFunction)

@@ -6,7 +6,9 @@ namespace MacroVersioning.Tests.Properties;
 /// <summary>
 /// Generates random valid templates: functions of both types with random subsets of version-locked and
 /// unversioned properties, Globals, parameters (NoEcho ones hold planted secrets), conditions, mappings,
-/// layers, intrinsics, other resources, random key order, numbers as numbers or quoted strings.
+/// a layer in the template that functions and Globals may use, intrinsics, references to the added
+/// versions (<c>Ref F.Version</c>, <c>Fn::GetAtt F.Version.Version</c>), other resources, random key
+/// order, numbers as numbers or quoted strings.
 /// </summary>
 internal sealed class TemplateGenerator
 {
@@ -44,16 +46,19 @@ internal sealed class TemplateGenerator
                 { "Sizes": { "dev": { "Memory": 128, "Timeout": 3 }, "test": { "Memory": "256", "Timeout": 5 }, "prod": { "Memory": 1024, "Timeout": "30" } } }
                 """),
         };
+        var hasLayer = random.Chance(0.5);
         if (random.Chance(0.5))
         {
-            template["Globals"] = new JsonObject { ["Function"] = GlobalFunction() };
+            template["Globals"] = new JsonObject { ["Function"] = GlobalFunction(hasLayer) };
         }
 
-        template["Resources"] = Resources();
+        template["Resources"] = Resources(hasLayer);
         if (random.Chance(0.5))
         {
             template["Outputs"] = JsonText.Parse("""{ "TableName": { "Value": { "Ref": "Table" } }, "TopicArn": { "Value": { "Ref": "Topic" }, "Export": { "Name": "topic" } } }""");
         }
+
+        AddVersionReferences(template);
 
         return new GeneratedTemplate(seed, JsonText.ToCompact(random.Shuffled(template)), parameterValues, secrets);
     }
@@ -65,7 +70,8 @@ internal sealed class TemplateGenerator
               "Stage": { "Type": "String", "Default": "dev", "AllowedValues": ["dev", "test", "prod"] },
               "Memory": { "Type": "Number", "Default": 256 },
               "ArtifactBucket": { "Type": "String" },
-              "Subnets": { "Type": "CommaDelimitedList" }
+              "Subnets": { "Type": "CommaDelimitedList" },
+              "LogLevel": { "Type": "String", "Default": "INFO" }
             }
             """)!.AsObject();
         var parameterValues = new JsonObject
@@ -74,6 +80,7 @@ internal sealed class TemplateGenerator
             ["Memory"] = random.Pick(["128", "256", "512"]),
             ["ArtifactBucket"] = $"artifacts-{random.Next(0, 5)}",
             ["Subnets"] = new JsonArray("subnet-1", random.Pick(["subnet-2", "subnet-3"])),
+            ["LogLevel"] = random.Pick(["DEBUG", "INFO", "WARN"]),
         };
         var secrets = new List<string>();
         for (var i = 0; i < random.Next(1, 3); i++)
@@ -89,7 +96,7 @@ internal sealed class TemplateGenerator
         return (declarations, parameterValues, secrets);
     }
 
-    private JsonObject GlobalFunction()
+    private JsonObject GlobalFunction(bool hasLayer)
     {
         var globals = new JsonObject();
         foreach (var name in random.Subset(["Runtime", "Timeout", "MemorySize", "Environment", "Tracing", "Layers", "Architectures", "Tags", "Handler"], 5))
@@ -97,17 +104,53 @@ internal sealed class TemplateGenerator
             globals[name] = name switch
             {
                 "Tags" => new JsonObject { ["owner"] = "platform" },
-                _ => values.Locked(name, LambdaProperties.Serverless, hasLayer: false),
+                _ => values.Locked(name, LambdaProperties.Serverless, hasLayer),
             };
         }
 
         return globals;
     }
 
-    private JsonObject Resources()
+    /// <summary>
+    /// SAM's spellings for a function's version, which the macro rewrites to the version it adds:
+    /// <c>Ref F.Version</c> and <c>Fn::GetAtt F.Version.Version</c> in its three forms, in an alias
+    /// resource and in an output (inside a list, next to a plain <c>Ref F</c> that stays as it is).
+    /// </summary>
+    private void AddVersionReferences(JsonObject template)
+    {
+        var resources = (JsonObject)template["Resources"]!;
+        var functions = resources.Where(r => r.Value!["Type"]!.GetValue<string>() is LambdaProperties.Serverless or LambdaProperties.Lambda).Select(r => r.Key).ToList();
+        if (random.Chance(0.5))
+        {
+            var target = random.Pick(functions);
+            resources["LiveAlias"] = new JsonObject
+            {
+                ["Type"] = "AWS::Lambda::Alias",
+                ["Properties"] = new JsonObject { ["FunctionName"] = Intrinsic.Make("Ref", target), ["FunctionVersion"] = VersionNumber(target), ["Name"] = "live" },
+            };
+        }
+
+        if (random.Chance(0.5))
+        {
+            var (target, other) = (random.Pick(functions), random.Pick(functions));
+            var outputs = template["Outputs"] as JsonObject ?? (JsonObject)(template["Outputs"] = new JsonObject());
+            outputs["LiveVersions"] = new JsonObject
+            {
+                ["Value"] = Intrinsic.Make("Fn::Join", new JsonArray(",", new JsonArray(Intrinsic.Make("Ref", $"{target}.Version"), VersionNumber(other), Intrinsic.Make("Ref", other)))),
+            };
+        }
+    }
+
+    private JsonObject VersionNumber(string function) => random.Next(0, 3) switch
+    {
+        0 => Intrinsic.Make("Fn::GetAtt", new JsonArray(function, "Version.Version")),
+        1 => Intrinsic.Make("Fn::GetAtt", new JsonArray($"{function}.Version", "Version")),
+        _ => Intrinsic.Make("Fn::GetAtt", $"{function}.Version.Version"),
+    };
+
+    private JsonObject Resources(bool hasLayer)
     {
         var resources = new JsonObject();
-        var hasLayer = random.Chance(0.5);
         if (hasLayer)
         {
             resources["SharedLayer"] = random.Chance(0.5)

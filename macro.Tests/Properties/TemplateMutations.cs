@@ -163,7 +163,8 @@ internal sealed class TemplateMutations(int seed)
     private static bool IsPlainInteger(string text) =>
         long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number.ToString(CultureInfo.InvariantCulture) == text;
 
-    private static IEnumerable<(JsonValue Leaf, string Path)> Leaves(JsonNode? node, string path) => node switch
+    /// <summary>The scalars of a value outside any intrinsic, with their paths.</summary>
+    public static IEnumerable<(JsonValue Leaf, string Path)> Leaves(JsonNode? node, string path) => node switch
     {
         _ when Intrinsic.Is(node) => [],
         JsonObject obj => obj.SelectMany(p => Leaves(p.Value, $"{path}.{p.Key}")),
@@ -172,7 +173,8 @@ internal sealed class TemplateMutations(int seed)
         _ => [],
     };
 
-    private static JsonNode Changed(JsonValue leaf) => leaf.GetValueKind() switch
+    /// <summary>A different scalar of the same kind.</summary>
+    public static JsonNode Changed(JsonValue leaf) => leaf.GetValueKind() switch
     {
         JsonValueKind.Number => JsonValue.Create(decimal.Parse(leaf.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture) + 1),
         JsonValueKind.True => JsonValue.Create(false),

@@ -141,7 +141,7 @@ internal sealed class ValueGenerator(RandomJson random, IReadOnlyList<string> se
     private JsonNode EnvironmentValue()
     {
         var secret = secretNames.Count > 0 ? random.Pick(secretNames) : "Stage";
-        return random.Next(0, 11) switch
+        return random.Next(0, 13) switch
         {
             0 => $"value-{random.Next(0, 5)}",
             1 => random.Number(random.Next(0, 10000)),
@@ -153,6 +153,8 @@ internal sealed class ValueGenerator(RandomJson random, IReadOnlyList<string> se
             7 => JsonText.Parse("""{"Fn::GetAtt":["Table","Arn"]}""")!,
             8 => Intrinsic.Make("Fn::Join", new JsonArray("-", new JsonArray(Ref("Stage"), Ref("AWS::Region")))),
             9 => Intrinsic.Make("Fn::Select", new JsonArray(random.Number(0), Ref("Subnets"))),
+            10 => Ref("LogLevel"),
+            11 => Intrinsic.Make("Fn::Sub", "level-${LogLevel}"),
             _ => Ref("Table"),
         };
     }

@@ -34,6 +34,53 @@ public sealed class PackagedTemplateS3rverTests(S3rverFixture fixture)
     }
 
     [Fact]
+    public async Task Each_versioned_location_form_hashes_the_version_it_names_not_the_latest()
+    {
+        const string bucket = S3rverFixture.VersionedBucket;
+        const string key = "packaged/app.zip";
+        var uploads = Enumerable.Range(0, 4).Select(i => DeterministicBytes.Array(5000 + i, (ulong)(50 + i))).ToArray();
+        var versions = new List<string>();
+        foreach (var bytes in uploads)
+        {
+            versions.Add(await fixture.Server.PutAsync(bucket, key, bytes, CancellationToken.None) ?? throw new InvalidOperationException("no version id"));
+        }
+
+        // The template as CloudFormation hands it to the macro: the three ways to name a version, and
+        // one location without a version, which reads the latest upload.
+        var template = JsonNode.Parse($$"""
+            {
+              "Resources": {
+                "UriForm": { "Type": "AWS::Serverless::Function", "Properties": {
+                  "CodeUri": "s3://{{bucket}}/{{key}}?versionId={{versions[0]}}", "Handler": "index.handler", "Runtime": "python3.12" } },
+                "SamForm": { "Type": "AWS::Serverless::Function", "Properties": {
+                  "CodeUri": { "Bucket": "{{bucket}}", "Key": "{{key}}", "Version": "{{versions[1]}}" }, "Handler": "index.handler", "Runtime": "python3.12" } },
+                "LambdaForm": { "Type": "AWS::Lambda::Function", "Properties": {
+                  "Code": { "S3Bucket": "{{bucket}}", "S3Key": "{{key}}", "S3ObjectVersion": "{{versions[2]}}" }, "Handler": "index.handler",
+                  "Runtime": "python3.12", "Role": "arn:aws:iam::123456789012:role/app" } },
+                "Latest": { "Type": "AWS::Serverless::Function", "Properties": {
+                  "CodeUri": "s3://{{bucket}}/{{key}}", "Handler": "index.handler", "Runtime": "python3.12" } }
+              }
+            }
+            """)!.AsObject();
+        await fixture.Server.ClearRequestsAsync(CancellationToken.None);
+
+        var result = await TransformTemplateAsync(template);
+
+        result.Problems.Should().BeEmpty();
+        CodeShas(result).Should().BeEquivalentTo(new Dictionary<string, string>
+        {
+            ["UriForm"] = Convert.ToBase64String(SHA256.HashData(uploads[0])),
+            ["SamForm"] = Convert.ToBase64String(SHA256.HashData(uploads[1])),
+            ["LambdaForm"] = Convert.ToBase64String(SHA256.HashData(uploads[2])),
+            ["Latest"] = Convert.ToBase64String(SHA256.HashData(uploads[3])),
+        });
+        var requests = await fixture.Server.RequestsAsync(CancellationToken.None);
+        requests.Select(r => (r.Method, VersionId(r.Url))).Should().BeEquivalentTo(
+            versions[..3].SelectMany(v => new[] { ("HEAD", (string?)v), ("GET", v) }).Append(("HEAD", null)).Append(("GET", null)));
+        requests.Should().OnlyContain(r => r.Path == $"/{bucket}/{key}");
+    }
+
+    [Fact]
     public async Task Missing_object_fails_the_transform_naming_the_property_and_the_object()
     {
         var result = await TransformAsync(new JsonObject
@@ -46,9 +93,11 @@ public sealed class PackagedTemplateS3rverTests(S3rverFixture fixture)
             $"Resources.Api.Properties.CodeUri: s3://{Bucket}/packaged/never-uploaded.zip: bucket {Bucket} has no object packaged/never-uploaded.zip (NoSuchKey)");
     }
 
-    private Task<TransformResult> TransformAsync(JsonObject resources)
+    private Task<TransformResult> TransformAsync(JsonObject resources) => TransformTemplateAsync(new JsonObject { ["Resources"] = resources });
+
+    private Task<TransformResult> TransformTemplateAsync(JsonObject template)
     {
-        var request = new MacroRequest(new JsonObject { ["Resources"] = resources }, [], [], TestSources.Region, "123456789012");
+        var request = new MacroRequest(template, [], [], TestSources.Region, "123456789012");
         var source = new CodeIdentityRouter(TestSources.For(fixture.Server.Endpoint), new LocalCodeDigester());
         return MacroTransformer.TransformAsync(request, TransformOptions.Lambda(null), source, CancellationToken.None);
     }
@@ -64,6 +113,9 @@ public sealed class PackagedTemplateS3rverTests(S3rverFixture fixture)
             ["Role"] = "arn:aws:iam::123456789012:role/app",
         },
     };
+
+    private static string? VersionId(string url) =>
+        System.Web.HttpUtility.ParseQueryString(new Uri(new Uri("http://s3rver"), url).Query)["versionId"];
 
     /// <summary>Function id → CodeSha256 of the version added for it.</summary>
     private static Dictionary<string, string> CodeShas(TransformResult result) =>

@@ -173,6 +173,59 @@ public sealed class S3ContentSourceFakeS3Tests
         s3.Gets.Should().HaveCount(2);
     }
 
+    [Fact]
+    public async Task Distinct_objects_are_read_in_parallel_up_to_the_bound()
+    {
+        var bound = S3ReadOptions.Default.MaxParallelObjects;
+        var objects = Enumerable.Range(0, 2 * bound).Select(i => new S3CodeObject("code", $"app{i}.zip", null)).ToArray();
+        var (reading, peak, sync) = (0, 0, new Lock());
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var s3 = new FakeS3Handler(async (request, ct) =>
+        {
+            if (request.RequestUri!.AbsolutePath.EndsWith("warm.zip"))
+            {
+                return FakeS3Handler.ObjectResponse(request, Bytes, ETag);
+            }
+
+            if (request.Method == HttpMethod.Head)
+            {
+                // An object is being read from its HEAD until its GET is answered. Every HEAD waits
+                // until `bound` objects are being read at once: reads that never overlap never get
+                // past this gate, and a read started beyond the bound while they wait shows in the peak.
+                // The gate opens from the back of the thread pool's queue, so reads an unbounded source
+                // has already set going reach this handler before the first ones are let through.
+                lock (sync)
+                {
+                    peak = Math.Max(peak, ++reading);
+                    if (reading == bound)
+                    {
+                        ThreadPool.UnsafeQueueUserWorkItem<object?>(_ => gate.TrySetResult(), null, preferLocal: false);
+                    }
+                }
+
+                await gate.Task.WaitAsync(ct);
+                return FakeS3Handler.ObjectResponse(request, Bytes, ETag);
+            }
+
+            lock (sync)
+            {
+                reading--;
+            }
+
+            return FakeS3Handler.ObjectResponse(request, Bytes, ETag);
+        });
+        var source = Source(s3, TestSources.Impatient);
+        // A first read builds the client's pipeline, so the gated reads start together rather than one by one.
+        await source.DigestAsync([new S3CodeObject("code", "warm.zip", null)], CancellationToken.None);
+
+        // Reads that never overlap time out at the gate and fail the digests; nothing is timed.
+        var digests = await source.DigestAsync(objects, CancellationToken.None);
+
+        digests.Should().HaveCount(objects.Length).And.OnlyContain(d => d == CodeDigest.Exact(Sha));
+        peak.Should().BeGreaterThan(1).And.BeLessThanOrEqualTo(bound);
+        s3.Requests.Count(r => r.Method == "HEAD").Should().Be(objects.Length + 1);
+    }
+
     private static S3ContentSource Source(FakeS3Handler s3, S3ReadOptions? options = null, S3DigestCache? cache = null) =>
         TestSources.For(FakeS3Handler.Endpoint, options, cache, s3.Factory);
 }

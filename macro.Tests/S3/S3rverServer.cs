@@ -24,7 +24,8 @@ internal sealed class S3rverServer : IAsyncDisposable
 
     public Uri Endpoint { get; }
 
-    public static async Task<S3rverServer> StartAsync(IEnumerable<string> buckets, CancellationToken cancellationToken)
+    /// <param name="versionedBuckets">Buckets that keep every PUT as a version (emulated by s3rver-host.js).</param>
+    public static async Task<S3rverServer> StartAsync(IEnumerable<string> buckets, CancellationToken cancellationToken, IEnumerable<string>? versionedBuckets = null)
     {
         await S3rverInstall.EnsureAsync(cancellationToken);
         var dataDirectory = Directory.CreateTempSubdirectory("s3rver-").FullName;
@@ -35,7 +36,7 @@ internal sealed class S3rverServer : IAsyncDisposable
             RedirectStandardError = true,
             Environment = { ["NODE_PATH"] = S3rverInstall.NodeModules },
         };
-        foreach (var arg in new[] { Path.Combine(RepoRoot.Path, "macro.Tests", "S3", "s3rver-host.js"), dataDirectory }.Concat(buckets))
+        foreach (var arg in new[] { Path.Combine(RepoRoot.Path, "macro.Tests", "S3", "s3rver-host.js"), dataDirectory }.Concat(buckets).Concat((versionedBuckets ?? []).Select(b => $"--versioned={b}")))
         {
             start.ArgumentList.Add(arg);
         }
@@ -66,16 +67,18 @@ internal sealed class S3rverServer : IAsyncDisposable
     }
 
     /// <summary>Uploads anonymously (s3rver accepts unsigned requests), streaming the content.</summary>
-    public async Task PutAsync(string bucket, string key, Stream content, CancellationToken cancellationToken)
+    /// <returns>The new version's id in a versioned bucket, else null.</returns>
+    public async Task<string?> PutAsync(string bucket, string key, Stream content, CancellationToken cancellationToken)
     {
         using var body = new StreamContent(content, 1024 * 1024);
         body.Headers.ContentLength = content.Length;
         body.Headers.ContentType = new MediaTypeHeaderValue("application/zip");
         using var response = await http.PutAsync($"{bucket}/{Uri.EscapeDataString(key)}", body, cancellationToken);
         response.EnsureSuccessStatusCode();
+        return response.Headers.TryGetValues("x-amz-version-id", out var version) ? version.Single() : null;
     }
 
-    public Task PutAsync(string bucket, string key, byte[] content, CancellationToken cancellationToken) =>
+    public Task<string?> PutAsync(string bucket, string key, byte[] content, CancellationToken cancellationToken) =>
         PutAsync(bucket, key, new MemoryStream(content), cancellationToken);
 
     /// <summary>Every request the server received since the last clear, in arrival order.</summary>
