@@ -76,12 +76,12 @@ internal static class HelpText
           --s3-endpoint URL        S3-compatible endpoint, path-style (e.g. http://127.0.0.1:4568);
                                    requests are signed with AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY
                                    when set, else unsigned (without it: the AWS default chain)
-          --hash-key-file FILE     key for hashing NoEcho values (first line of FILE); without it the
+          --hash-key-file FILE     key for hashing NoEcho values (FILE's text, trailing newlines dropped); without the flag the
                                    {{HashKeySource.EnvironmentVariable}} environment variable is used, as in the
                                    Lambda; with neither, a NoEcho value in hashed configuration is an error
           -h, --help               this text
 
-        Local CodeUri / Code paths resolve against TEMPLATE's folder; a folder is hashed by its files'
+        Local CodeUri / Code / ContentUri paths resolve against TEMPLATE's folder; a folder is hashed by its files'
         relative paths and bytes, a .zip/.jar file by its bytes (as Lambda's CodeSha256).
         Macro settings go in the template: the Parameters of the Transform entry named
         VersioningMacro, and each function's Metadata.VersioningMacro (see the README);
