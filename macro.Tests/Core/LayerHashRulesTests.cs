@@ -68,6 +68,9 @@ public sealed class LayerHashRulesTests
         { "ContentUri: S3 object with other bytes", "Deps", """{ "ContentUri": "s3://bucket/deps.zip" }""", """{ "ContentUri": "s3://bucket/deps-v2.zip" }""" },
         { "ContentUri: S3 object as Bucket and Key, other bytes", "Deps", """{ "ContentUri": { "Bucket": "bucket", "Key": "deps.zip" } }""", """{ "ContentUri": { "Bucket": "bucket", "Key": "deps-v2.zip" } }""" },
         { "ContentUri: local folder with other bytes", "Deps", """{ "ContentUri": "deps" }""", """{ "ContentUri": "deps-v2" }""" },
+        { "ContentUri: same bytes under a new key (SAM renames its layer after ContentUri: a new ARN)", "Deps", """{ "ContentUri": "s3://bucket/deps.zip" }""", """{ "ContentUri": "s3://bucket/copy-of-deps.zip" }""" },
+        { "ContentUri: same files in another folder", "Deps", """{ "ContentUri": "deps" }""", """{ "ContentUri": "deps-copy" }""" },
+        { "Content: same bytes under a new key (a replaced LayerVersion: a new ARN)", "RawDeps", """{ "Content": { "S3Bucket": "bucket", "S3Key": "raw.zip" } }""", """{ "Content": { "S3Bucket": "bucket", "S3Key": "copy-of-raw.zip" } }""" },
         { "CompatibleRuntimes", "Deps", """{ "CompatibleRuntimes": ["python3.12"] }""", """{ "CompatibleRuntimes": ["python3.12", "python3.13"] }""" },
         { "CompatibleArchitectures", "Deps", """{ "CompatibleArchitectures": ["x86_64"] }""", """{ "CompatibleArchitectures": ["arm64"] }""" },
         { "Description", "Deps", """{ "Description": "shared helpers" }""", """{ "Description": "shared helpers, v2" }""" },
@@ -87,10 +90,7 @@ public sealed class LayerHashRulesTests
 
     public static TheoryData<string, string, string, string> SameLayerVersion() => new()
     {
-        { "ContentUri: same bytes under a new key", "Deps", """{ "ContentUri": "s3://bucket/deps.zip" }""", """{ "ContentUri": "s3://bucket/copy-of-deps.zip" }""" },
-        { "ContentUri: same files in another folder", "Deps", """{ "ContentUri": "deps" }""", """{ "ContentUri": "deps-copy" }""" },
         { "Metadata (SAM leaves it out of its layer's name)", "Deps", """{ "Metadata": { "BuildMethod": "python3.12" } }""", """{ "Metadata": { "BuildMethod": "makefile" } }""" },
-        { "Content: same bytes under a new key", "RawDeps", """{ "Content": { "S3Bucket": "bucket", "S3Key": "raw.zip" } }""", """{ "Content": { "S3Bucket": "bucket", "S3Key": "copy-of-raw.zip" } }""" },
         { "DeletionPolicy (an attribute: the layer version is kept, not replaced)", "RawDeps", """{ "DeletionPolicy": "Retain" }""", """{ "DeletionPolicy": "Delete" }""" },
         { "UpdateReplacePolicy", "RawDeps", """{ "UpdateReplacePolicy": "Retain" }""", """{ "UpdateReplacePolicy": "Delete" }""" },
         { "DependsOn on a Lambda layer (an attribute: not replaced)", "RawDeps", """{ "DependsOn": "Queue" }""", """{ "DependsOn": ["Queue", "Topic"] }""" },

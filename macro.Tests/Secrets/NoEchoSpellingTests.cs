@@ -1,4 +1,6 @@
 using System.Text.Json.Nodes;
+using MacroVersioning.Cli;
+using MacroVersioning.Lambda;
 using MacroVersioning.Tests.Core;
 
 namespace MacroVersioning.Tests.Secrets;
@@ -79,6 +81,32 @@ public sealed class NoEchoSpellingTests
         var result = Transform.Run(Template(noEcho), new JsonObject { ["Token"] = Secret });
 
         result.Problems.Should().BeEmpty(name);
+    }
+
+    public static TheoryData<string, JsonNode?, bool> RedactorReadings() => new()
+    {
+        { "boolean true", true, true },
+        { "capitalised", "True", true },
+        { "misspelt yes", "yes", true },
+        { "number", 1, true },
+        { "null", null, true },
+        { "boolean false", false, false },
+        { "capitalised false", "False", false },
+    };
+
+    /// <summary>
+    /// The Lambda's and the CLI's last-line redactors read NoEcho as the core does (any NoEcho but
+    /// false is a secret), so a value the core takes for a secret is masked by them too.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(RedactorReadings))]
+    public void The_redactors_take_the_values_the_core_does_for_secrets(string name, JsonNode? noEcho, bool secret)
+    {
+        var template = Template(noEcho);
+        var values = new JsonObject { ["Token"] = Secret };
+
+        SecretRedactor.FromRequest(template, values).Redact($"saw {Secret}").Should().Be(secret ? "saw ****" : $"saw {Secret}", name);
+        TemplateParameters.Secrets(template, values).Should().Equal(secret ? [Secret] : [], name);
     }
 
     private static JsonObject Template(JsonNode? noEcho)

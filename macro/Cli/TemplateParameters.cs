@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using MacroVersioning.Core.Resolution;
 
 namespace MacroVersioning.Cli;
 
@@ -35,7 +36,7 @@ internal static class TemplateParameters
     public static IReadOnlyList<string> Secrets(JsonObject template, IEnumerable<KeyValuePair<string, string>> overrides)
     {
         var declared = template["Parameters"] as JsonObject ?? [];
-        var noEcho = declared.Where(p => IsNoEcho(p.Value)).Select(p => p.Key).ToHashSet(StringComparer.Ordinal);
+        var noEcho = declared.Where(p => NoEchoFlag.IsSecret(p.Value)).Select(p => p.Key).ToHashSet(StringComparer.Ordinal);
         var secrets = overrides.Where(o => noEcho.Contains(o.Key)).Select(o => o.Value).ToList();
         secrets.AddRange(noEcho.Select(name => (declared[name] as JsonObject)?["Default"]).OfType<JsonValue>().Select(Text));
         return [.. secrets.Where(s => s.Length > 0).Distinct(StringComparer.Ordinal)];
@@ -51,7 +52,7 @@ internal static class TemplateParameters
         var secrets = new List<string>();
         foreach (var (name, declaration) in declared)
         {
-            switch (IsNoEcho(declaration) ? parameterValues?[name] : null)
+            switch (NoEchoFlag.IsSecret(declaration) ? parameterValues?[name] : null)
             {
                 case JsonArray items:
                     secrets.Add(string.Join(',', items.OfType<JsonValue>().Select(Text)));
@@ -65,10 +66,6 @@ internal static class TemplateParameters
 
         return [.. secrets.Where(s => s.Length > 0).Distinct(StringComparer.Ordinal)];
     }
-
-    private static bool IsNoEcho(JsonNode? declaration) =>
-        (declaration as JsonObject)?["NoEcho"] is JsonValue flag
-        && (flag.GetValueKind() == JsonValueKind.True || (flag.GetValueKind() == JsonValueKind.String && flag.GetValue<string>().Equals("true", StringComparison.OrdinalIgnoreCase)));
 
     private static string Text(JsonValue value) =>
         value.GetValueKind() == JsonValueKind.String ? value.GetValue<string>() : value.ToJsonString();

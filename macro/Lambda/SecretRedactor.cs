@@ -1,11 +1,12 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using MacroVersioning.Core.Resolution;
 
 namespace MacroVersioning.Lambda;
 
 /// <summary>
-/// The last line of defence for NoEcho parameters: every value of a parameter declared
-/// <c>NoEcho: true</c> is masked in whatever text leaves the handler (error message, log line).
+/// The last line of defence for NoEcho parameters: every value of a parameter declared NoEcho (read
+/// as the core reads it, <see cref="NoEchoFlag"/>) is masked in whatever text leaves the handler (error message, log line).
 /// The core already keeps these values out of its messages; this catches the case it missed.
 /// See https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/parameters-section-structure.html
 /// </summary>
@@ -32,7 +33,7 @@ internal sealed class SecretRedactor
         var secrets = new List<string>();
         foreach (var (name, declaration) in parameters)
         {
-            if (declaration is JsonObject d && IsTrue(d["NoEcho"]) && templateParameterValues[name] is { } value)
+            if (NoEchoFlag.IsSecret(declaration) && templateParameterValues[name] is { } value)
             {
                 secrets.AddRange(ValuesOf(value));
             }
@@ -50,14 +51,6 @@ internal sealed class SecretRedactor
 
         return text;
     }
-
-    // CloudFormation accepts NoEcho as a boolean or as the string "true" in any case.
-    private static bool IsTrue(JsonNode? node) => node?.GetValueKind() switch
-    {
-        JsonValueKind.True => true,
-        JsonValueKind.String => string.Equals(node.GetValue<string>(), "true", StringComparison.OrdinalIgnoreCase),
-        _ => false,
-    };
 
     private static IEnumerable<string> ValuesOf(JsonNode value)
     {

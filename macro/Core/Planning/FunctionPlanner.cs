@@ -91,16 +91,15 @@ internal sealed class FunctionPlanner(
                 properties = GlobalsMerger.Merge(layerGlobals, properties, layer["IgnoreGlobals"]);
             }
 
-            // Every property: a plain LayerVersion is replaced when any of them changes, and SAM names its
-            // layer's version resource after a hash of all of them, RetentionPolicy included (translator
-            // 1.110.0, SamLayerVersion.to_cloudformation), so each one gives the function a new layer ARN.
+            // Every property, the content location included: a plain LayerVersion is replaced when any of
+            // them changes, and SAM names its layer's version resource after a hash of all of them,
+            // ContentUri and RetentionPolicy included (translator 1.110.0, SamLayerVersion.to_cloudformation),
+            // so each one gives the function a new layer ARN, even when the bytes under a new key are the
+            // same. (A function's own code is different: the same bytes under a new key are no change to it.)
             var hashed = new JsonObject();
             foreach (var (name, value) in properties)
             {
-                if (name is not ("ContentUri" or "Content"))
-                {
-                    hashed[name] = resolver.ResolveForHash(value, $"{layerPath}.{name}", problems);
-                }
+                hashed[name] = resolver.ResolveForHash(value, $"{layerPath}.{name}", problems);
             }
 
             if (isSam)

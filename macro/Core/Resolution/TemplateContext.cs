@@ -27,7 +27,7 @@ internal sealed class TemplateContext
         var noEcho = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (name, declaration) in fragment["Parameters"] as JsonObject ?? [])
         {
-            if (declaration is JsonObject d && d.TryGetPropertyValue("NoEcho", out var flag) && !IsFalse(flag))
+            if (NoEchoFlag.IsSecret(declaration))
             {
                 noEcho.Add(name);
             }
@@ -68,14 +68,6 @@ internal sealed class TemplateContext
             .SelectMany(n => parameters[n] is JsonArray a ? a.Select(JsonText.ScalarText) : [JsonText.ScalarText(parameters[n])])
             .OfType<string>()
             .Where(v => v.Length > 0);
-
-    /// <summary>
-    /// CloudFormation reads the strings "true" and "false" in any case as booleans. Erring towards
-    /// secrecy: any other NoEcho value (a problem <see cref="Validation.TemplateShape"/> reports) is taken
-    /// for a secret, so the failure that names it masks the value too; a value taken for NoEcho is only
-    /// keyed and masked, one missed would enter the hash or a message in the clear.
-    /// </summary>
-    private static bool IsFalse(JsonNode? node) => string.Equals(JsonText.ScalarText(node), "false", StringComparison.OrdinalIgnoreCase);
 
     private static string Partition(string region) =>
         region.StartsWith("cn-", StringComparison.Ordinal) ? "aws-cn"

@@ -2,6 +2,8 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using MacroVersioning.Core.Functions;
 
+using MacroVersioning.Core.Resolution;
+
 namespace MacroVersioning.Core.Validation;
 
 /// <summary>
@@ -54,7 +56,7 @@ internal static class TemplateShape
             {
                 problems.Add(new Problem($"Parameters.{name}", $"must be a map with Type (and NoEcho: true for a secret), not {Describe(declaration)}"));
             }
-            else if (parameter.TryGetPropertyValue("NoEcho", out var noEcho) && !IsBoolean(noEcho))
+            else if (parameter.TryGetPropertyValue("NoEcho", out var noEcho) && !NoEchoFlag.IsValid(noEcho))
             {
                 var given = noEcho?.GetValueKind() == JsonValueKind.String ? $"\"{noEcho.GetValue<string>()}\"" : Describe(noEcho);
                 problems.Add(new Problem(
@@ -102,17 +104,6 @@ internal static class TemplateShape
             problems.Add(new Problem($"{path}.Properties", $"must be a map of {type} properties, not {Describe(properties)}"));
         }
     }
-
-    /// <summary>
-    /// A boolean, or the strings CloudFormation reads as one ("true", "false" in any case). Anything else
-    /// cannot be taken for NoEcho or not: either way a secret could be hashed without the key.
-    /// </summary>
-    private static bool IsBoolean(JsonNode? node) => node?.GetValueKind() switch
-    {
-        JsonValueKind.True or JsonValueKind.False => true,
-        JsonValueKind.String => node.GetValue<string>().ToLowerInvariant() is "true" or "false",
-        _ => false,
-    };
 
     private static string Describe(JsonNode? node) => node?.GetValueKind() switch
     {
