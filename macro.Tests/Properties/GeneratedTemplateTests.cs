@@ -114,9 +114,9 @@ public sealed class GeneratedTemplateTests
     });
 
     [Fact]
-    public void Globals_parameter_and_layer_changes_re_id_exactly_the_functions_they_reach()
+    public void Globals_parameter_layer_and_referenced_resource_changes_re_id_exactly_the_functions_they_reach()
     {
-        var reached = new Dictionary<string, int> { ["globals"] = 0, ["parameter"] = 0, ["layer"] = 0 };
+        var reached = new Dictionary<string, int> { ["globals"] = 0, ["parameter"] = 0, ["layer"] = 0, ["reference"] = 0 };
         PropertyRun.ForEachSeed(template =>
         {
             var before = PropertyRun.Ids(PropertyRun.Transform(template, template.Fragment()));
@@ -127,6 +127,7 @@ public sealed class GeneratedTemplateTests
                 ("globals", (f, _) => mutations.ChangeGlobals(f)),
                 ("parameter", (_, p) => mutations.ChangeParameter(p)),
                 ("layer", (f, _) => mutations.ChangeLayer(f)),
+                ("reference", (f, _) => mutations.ChangeReferencedResource(f)),
             })
             {
                 var (fragment, parameters) = (template.Fragment(), (JsonObject)template.ParameterValues.DeepClone());

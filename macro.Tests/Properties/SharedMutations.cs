@@ -82,4 +82,48 @@ internal sealed class SharedMutations(int seed)
                 return "SharedLayer.Metadata set (not hashed)";
         }
     }
+
+    /// <summary>
+    /// Changes a resource that functions may name: a change that replaces it (a new name or ARN), one
+    /// that updates it in place (its StreamArn may change, its name does not), or its Tags (no value
+    /// any function sees changes).
+    /// </summary>
+    public string ChangeReferencedResource(JsonObject fragment)
+    {
+        var resources = (JsonObject)fragment["Resources"]!;
+        JsonObject Properties(string id) => resources[id]!["Properties"] as JsonObject ?? (JsonObject)(resources[id]!["Properties"] = new JsonObject());
+        switch (random.Next(0, 8))
+        {
+            case 0:
+                Properties("Table")["TableName"] = $"table-{random.Token()}";
+                return "Table.TableName set (replaces the table)";
+            case 1:
+                var key = $"key{random.Token()}";
+                Properties("Table")["KeySchema"] = new JsonArray(new JsonObject { ["AttributeName"] = key, ["KeyType"] = "HASH" });
+                Properties("Table")["AttributeDefinitions"] = new JsonArray(new JsonObject { ["AttributeName"] = key, ["AttributeType"] = "S" });
+                return "Table.KeySchema changed (replaces the table)";
+            case 2:
+                Properties("Table")["StreamSpecification"] = new JsonObject { ["StreamViewType"] = "NEW_IMAGE" };
+                return "Table.StreamSpecification set (updates the table: a new StreamArn, the same name)";
+            case 3:
+                Properties("Role")["Path"] = $"/{random.Token()}/";
+                return "Role.Path set (replaces the role)";
+            case 4:
+                Properties("Queue")["QueueName"] = $"queue-{random.Token()}";
+                return "Queue.QueueName set (replaces the queue)";
+            case 5:
+                Properties("Topic")["TopicName"] = $"topic-{random.Token()}";
+                return "Topic.TopicName set (replaces the topic)";
+            case 6:
+                Properties("Table")["Tags"] = new JsonArray(new JsonObject { ["Key"] = "team", ["Value"] = random.Token() });
+                return "Table.Tags set (seen by no function)";
+            default:
+                Properties("Role")["Policies"] = new JsonArray(new JsonObject
+                {
+                    ["PolicyName"] = random.Token(),
+                    ["PolicyDocument"] = new JsonObject { ["Version"] = "2012-10-17", ["Statement"] = new JsonArray() },
+                });
+                return "Role.Policies set (updates the role in place)";
+        }
+    }
 }

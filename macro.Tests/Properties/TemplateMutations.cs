@@ -93,6 +93,12 @@ internal sealed class TemplateMutations(int seed)
     {
         var (_, type, function) = Functions(fragment).Single(f => f.Id == functionId);
         var names = LambdaProperties.Unversioned(type).Concat(["@DependsOn", "@Condition", "@Metadata"]).ToList();
+        if (VersionInputs.HasImplicitRole(type, Properties(function)))
+        {
+            // RolePath is the Path of the role SAM generates: a new path replaces it (a new role ARN).
+            names.Remove("RolePath");
+        }
+
         var name = random.Pick(names);
         switch (name)
         {

@@ -141,7 +141,7 @@ internal sealed class ValueGenerator(RandomJson random, IReadOnlyList<string> se
     private JsonNode EnvironmentValue()
     {
         var secret = secretNames.Count > 0 ? random.Pick(secretNames) : "Stage";
-        return random.Next(0, 13) switch
+        return random.Next(0, 16) switch
         {
             0 => $"value-{random.Next(0, 5)}",
             1 => random.Number(random.Next(0, 10000)),
@@ -155,6 +155,10 @@ internal sealed class ValueGenerator(RandomJson random, IReadOnlyList<string> se
             9 => Intrinsic.Make("Fn::Select", new JsonArray(random.Number(0), Ref("Subnets"))),
             10 => Ref("LogLevel"),
             11 => Intrinsic.Make("Fn::Sub", "level-${LogLevel}"),
+            // References whose value changes with the resource: on replacement, or on any update (StreamArn).
+            12 => Intrinsic.Make("Fn::Sub", "topic ${Topic} in ${AWS::Region}"),
+            13 => JsonText.Parse("""{"Fn::GetAtt":["Table","StreamArn"]}""")!,
+            14 => JsonText.Parse("""{"Fn::GetAtt":["Queue","QueueName"]}""")!,
             _ => Ref("Table"),
         };
     }

@@ -35,6 +35,11 @@ internal static class VersionDescription
             parts.Add("layers " + string.Join(", ", plan.Layers.Select(l => l.LayerId)));
         }
 
+        if (plan.References.Material.Count > 0)
+        {
+            parts.Add("referenced: " + string.Join(", ", plan.References.Describe()));
+        }
+
         return string.Join("; ", parts);
     }
 }

@@ -82,6 +82,12 @@ internal static class VersionEmitter
             material["Layers"] = layers;
         }
 
+        // Only when there are any: the ids of functions that name no other resource stay as they were.
+        if (plan.References.Material.Count > 0)
+        {
+            material["References"] = plan.References.Material.DeepClone();
+        }
+
         return material;
     }
 

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using MacroVersioning.Core.CodeIdentity;
 using MacroVersioning.Core.Functions;
 using MacroVersioning.Core.Json;
+using MacroVersioning.Core.References;
 using MacroVersioning.Core.Resolution;
 using MacroVersioning.Core.Validation;
 
@@ -22,6 +23,8 @@ internal sealed class FunctionPlanner(
     /// A plain LayerVersion is not replaced when its attributes change.
     /// </summary>
     private static readonly string[] SamLayerNamingAttributes = ["Condition", "DependsOn", "UpdatePolicy"];
+
+    private readonly ReferenceCollector references = new(context, resolver, problems);
 
     public FunctionPlan? Plan(FunctionCandidate function)
     {
@@ -60,7 +63,8 @@ internal sealed class FunctionPlanner(
             ? codeLocator.ForServerless(function.Properties, path, settings.CodeIdentity)
             : codeLocator.ForLambda(function.Properties, path, settings.CodeIdentity);
         var layers = Layers(function);
-        return codeSpec is null ? null : new FunctionPlan(function, codeSpec, config, layers);
+        var referenced = references.Collect(function, config, [.. layers.Select(l => l.LayerId)]);
+        return codeSpec is null ? null : new FunctionPlan(function, codeSpec, config, layers, referenced);
     }
 
     private List<LayerPlan> Layers(FunctionCandidate function)
