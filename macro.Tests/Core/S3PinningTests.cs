@@ -124,6 +124,18 @@ public sealed class S3PinningTests
     }
 
     [Fact]
+    public void A_version_written_but_resolving_to_none_is_not_overwritten_and_the_summary_says_so()
+    {
+        var template = Template("AWS::Lambda::Function", "\"Code\": { \"S3Bucket\": \"code\", \"S3Key\": \"app.zip\", \"S3ObjectVersion\": { \"Ref\": \"AWS::NoValue\" } }");
+
+        var result = Transform.Run(template, source: new FakeCodeIdentitySource().PutVersion(Uri, "v1", "bytes"));
+
+        JsonText.ToCompact(Function(result)["Properties"]!["Code"]).Should().Be("""{"S3Bucket":"code","S3Key":"app.zip","S3ObjectVersion":{"Ref":"AWS::NoValue"}}""");
+        result.Functions.Single().Pins.Should().Equal(
+            "S3 version v1 not pinned (Code.S3ObjectVersion is written but names no version here): CodeSha256 guards the version");
+    }
+
+    [Fact]
     public void A_CodeUri_from_Globals_is_pinned_on_the_function_and_Globals_stay_as_written()
     {
         var template = Transform.Parse("""
