@@ -36,6 +36,23 @@ public sealed class SummaryFormatterTests
     }
 
     [Fact]
+    public void Adds_each_pinned_S3_version_or_why_none_to_its_functions_line()
+    {
+        var result = new TransformResult(
+            [],
+            [],
+            [
+                new FunctionReport("Api", "ApiVersion1", "code SHA-256") { Pins = ["pinned S3 version v1", "layer Deps pinned to S3 version v7"] },
+                new FunctionReport("Job", "JobVersion2", "code SHA-256") { Pins = ["S3 version v3 not pinned (CodeUri is written as one Fn::Sub,\nwhich has no place for a version)"] },
+            ]);
+
+        SummaryFormatter.Format(result).Should().Equal(
+            "versioned 2 functions:",
+            "  Api  ApiVersion1  hashed: code SHA-256; pinned S3 version v1; layer Deps pinned to S3 version v7",
+            "  Job  JobVersion2  hashed: code SHA-256; S3 version v3 not pinned (CodeUri is written as one Fn::Sub, which has no place for a version)");
+    }
+
+    [Fact]
     public void Says_so_when_there_is_nothing_to_version()
     {
         var result = new TransformResult(new JsonObject(), [], []);

@@ -1,8 +1,9 @@
 """Compares SAM's output for the original template with SAM's output for the macro's output.
 
 The macro may only add `AWS::Lambda::Version` resources (`<FunctionId>Version<hash>`), Outputs
-whose value is a `Ref` to one of them, and the `[VersioningMacro <hash>]` stamp on a versioned
-function's Description. Anything else that differs is listed, each line naming the template path.
+whose value is a `Ref` to one of them, the `[VersioningMacro <hash>]` stamp on a versioned
+function's Description, and S3 version pins (`sam_pins.py`). Anything else that differs is listed,
+each line naming the template path.
 """
 
 from __future__ import annotations
@@ -10,6 +11,8 @@ from __future__ import annotations
 import json
 import re
 from typing import Any
+
+from sam_pins import is_renamed_reference, renamed_layers, unpin
 
 VERSION_TYPE = "AWS::Lambda::Version"
 FUNCTION_TYPE = "AWS::Lambda::Function"
@@ -27,27 +30,37 @@ def short(value: Any, limit: int = 240) -> str:
 
 
 def paths_that_differ(
-    before: Any, after: Any, path: str, versions: dict[str, str] | None = None, notes: list[str] | None = None
+    before: Any,
+    after: Any,
+    path: str,
+    versions: dict[str, str] | None = None,
+    notes: list[str] | None = None,
+    renamed: dict[str, str] | None = None,
 ) -> list[str]:
     """Every leaf path where two JSON values differ, with both values. `versions` maps a function to
     the version the macro added for it: a `F.Version` reference (SAM's syntax) that the macro pointed
-    at that version is not a difference; it is recorded in `notes`."""
+    at that version is not a difference; it is recorded in `notes`. So is a reference to a SAM layer
+    that a pinned S3 version renamed (`renamed`: old id -> new id)."""
     versions = versions or {}
     if _is_version_reference(before, after, versions):
         if notes is not None:
             notes.append(f"{path}: {short(before)} now refers to the macro's version: {short(after)}")
         return []
+    if is_renamed_reference(before, after, renamed or {}):
+        if notes is not None:
+            notes.append(f"{path}: {short(before)} now refers to the layer renamed by its pinned S3 version: {short(after)}")
+        return []
     if isinstance(before, dict) and isinstance(after, dict):
         lines: list[str] = []
         for key in list(before) + [k for k in after if k not in before]:
             lines += paths_that_differ(
-                before.get(key, _MISSING), after.get(key, _MISSING), f"{path}.{key}", versions, notes
+                before.get(key, _MISSING), after.get(key, _MISSING), f"{path}.{key}", versions, notes, renamed
             )
         return lines
     if isinstance(before, list) and isinstance(after, list) and len(before) == len(after):
         lines = []
         for index, (b, a) in enumerate(zip(before, after)):
-            lines += paths_that_differ(b, a, f"{path}[{index}]", versions, notes)
+            lines += paths_that_differ(b, a, f"{path}[{index}]", versions, notes, renamed)
         return lines
     if before == after:
         return []
@@ -166,14 +179,18 @@ class _Comparison:
         self.added: set[str] = set()
         self.hashes: dict[str, list[str]] = {}
         self.versions: dict[str, str] = {}
+        self.renamed: dict[str, str] = {}
 
     def differ(self, before: Any, after: Any, path: str) -> list[str]:
-        return paths_that_differ(before, after, path, self.versions, self.notes)
+        return paths_that_differ(before, after, path, self.versions, self.notes, self.renamed)
 
     def run(self) -> None:
         old, new = self.before.get("Resources", {}), self.after.get("Resources", {})
-        self.problems += [f"Resources.{rid}: {GONE}" for rid in old if rid not in new]
-        for rid in (r for r in new if r not in old):
+        self.renamed = renamed_layers(old, new)
+        for old_id, new_id in self.renamed.items():
+            self.notes.append(f"Resources.{old_id}: renamed {new_id} by its pinned S3 version {unpin(old[old_id], new[new_id])[1]}")
+        self.problems += [f"Resources.{rid}: {GONE}" for rid in old if rid not in new and rid not in self.renamed]
+        for rid in (r for r in new if r not in old and r not in self.renamed.values()):
             found, function_id, version_hash = _check_added_version(rid, new[rid], self.after, self.macro_output)
             self.problems += found
             if new[rid].get("Type") == VERSION_TYPE:
@@ -201,6 +218,9 @@ class _Comparison:
         self.outputs()
 
     def changed_resource(self, rid: str, before: dict, after: dict) -> list[str]:
+        if (unpinned := unpin(before, after)) is not None:
+            self.notes.append(f"Resources.{rid}: pinned S3 version {unpinned[1]}")
+            after = unpinned[0]
         if before.get("Type") != FUNCTION_TYPE or after.get("Type") != FUNCTION_TYPE:
             return self.differ(before, after, f"Resources.{rid}")
         old_props, new_props = dict(before.get("Properties", {})), dict(after.get("Properties", {}))

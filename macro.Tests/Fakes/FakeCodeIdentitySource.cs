@@ -6,12 +6,15 @@ namespace MacroVersioning.Tests.Fakes;
 
 /// <summary>
 /// In-memory S3: objects are strings whose SHA-256 is the digest, or errors; local paths go to the
-/// real <see cref="LocalCodeDigester"/>. Records every call so tests can count reads.
+/// real <see cref="LocalCodeDigester"/>. Records every call so tests can count reads. An object put
+/// with a version sits in a versioned bucket: read without a version, it answers its latest version's
+/// bytes and id, as the S3 source does.
 /// </summary>
 public sealed class FakeCodeIdentitySource : ICodeIdentitySource
 {
     private readonly Dictionary<string, string> contents = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> errors = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> latestVersions = new(StringComparer.Ordinal);
     private readonly LocalCodeDigester local = new();
 
     public List<IReadOnlyList<CodeObject>> Calls { get; } = [];
@@ -22,6 +25,14 @@ public sealed class FakeCodeIdentitySource : ICodeIdentitySource
     public FakeCodeIdentitySource Put(string uri, string content)
     {
         contents[uri] = content;
+        return this;
+    }
+
+    /// <summary>Uploads <paramref name="content"/> to <paramref name="uri"/> (no version in it) as its new latest version.</summary>
+    public FakeCodeIdentitySource PutVersion(string uri, string versionId, string content)
+    {
+        contents[$"{uri}?versionId={versionId}"] = content;
+        latestVersions[uri] = versionId;
         return this;
     }
 
@@ -44,6 +55,8 @@ public sealed class FakeCodeIdentitySource : ICodeIdentitySource
             {
                 LocalCodeObject => (await local.DigestAsync([codeObject], cancellationToken))[0],
                 _ when errors.TryGetValue(uri, out var error) => CodeDigest.Failed(error),
+                _ when latestVersions.TryGetValue(uri, out var latest) =>
+                    CodeDigest.Exact(Sha256Base64(contents[$"{uri}?versionId={latest}"])) with { ObjectVersion = latest },
                 _ when contents.TryGetValue(uri, out var content) => CodeDigest.Exact(Sha256Base64(content)),
                 _ when ServeAnyObject => CodeDigest.Exact(Sha256Base64(uri)),
                 _ => CodeDigest.Failed($"{uri}: no such key"),

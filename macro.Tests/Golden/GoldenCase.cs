@@ -9,7 +9,8 @@ namespace MacroVersioning.Tests.Golden;
 /// <summary>
 /// One golden case: the input template (<c>template.json</c> or <c>template.yaml</c>) in
 /// <paramref name="Directory"/>, and in <paramref name="Data"/> an optional <c>case.json</c>
-/// (parameters, region, hashKey, codeIdentity, lambda, s3 objects and errors) and the expected
+/// (parameters, region, hashKey, codeIdentity, lambda, s3 objects and errors, s3Versions: the version
+/// id of an s3 object that sits in a versioned bucket) and the expected
 /// <c>expected.json</c> or, for <c>error_*</c> cases, <c>expected-error.txt</c>. Fixtures keep both in
 /// one folder of <c>Fixtures/</c>; an example keeps its data in <c>Examples/Expected/&lt;name&gt;/</c>
 /// so <c>examples/</c> holds only what a user copies.
@@ -63,6 +64,11 @@ public sealed record GoldenCase(string Name, string Directory, string Data)
         foreach (var (uri, content) in settings["s3"] as JsonObject ?? [])
         {
             source.Put(uri, JsonText.ScalarText(content)!);
+        }
+
+        foreach (var (uri, version) in settings["s3Versions"] as JsonObject ?? [])
+        {
+            source.PutVersion(uri, JsonText.ScalarText(version)!, JsonText.ScalarText(settings["s3"]?[uri])!);
         }
 
         foreach (var (uri, error) in settings["s3Errors"] as JsonObject ?? [])

@@ -7,7 +7,8 @@ namespace MacroVersioning.Tests.S3;
 /// <summary>
 /// The CLI as a user runs it (a child process, credentials from the environment) on a packaged
 /// template whose code sits in a local s3rver: each version's CodeSha256 is the base64 SHA-256 of
-/// the object its function points at, and the summary says the bytes were read.
+/// the object its function points at, and the summary says the bytes were read and which S3 version
+/// it pinned.
 /// </summary>
 [Collection(S3rverCollection.Name)]
 public sealed class CliS3rverTests(S3rverFixture fixture) : IDisposable
@@ -39,21 +40,7 @@ public sealed class CliS3rverTests(S3rverFixture fixture) : IDisposable
                   Runtime: python3.12
                   Role: arn:aws:iam::123456789012:role/app
             """);
-        var environment = new Dictionary<string, string?>
-        {
-            ["AWS_ACCESS_KEY_ID"] = "S3RVER",
-            ["AWS_SECRET_ACCESS_KEY"] = "S3RVER",
-            ["AWS_PROFILE"] = null,
-            ["AWS_CONFIG_FILE"] = Path.Combine(work.FullName, "no-config"),
-            ["AWS_SHARED_CREDENTIALS_FILE"] = Path.Combine(work.FullName, "no-credentials"),
-        };
-
-        var outcome = await ExternalProcess.RunAsync(
-            Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet",
-            [Path.Combine(AppContext.BaseDirectory, "VersioningMacro.dll"), "transform", template, "--s3-endpoint", fixture.Server.Endpoint.ToString()],
-            work.FullName,
-            environment,
-            TimeSpan.FromMinutes(2));
+        var outcome = await RunAsync(template);
 
         outcome.ExitCode.Should().Be(0, outcome.Describe());
         var resources = JsonNode.Parse(outcome.StandardOutput)!["Resources"]!.AsObject();
@@ -68,5 +55,46 @@ public sealed class CliS3rverTests(S3rverFixture fixture) : IDisposable
         outcome.StandardError.Should().Contain("versioned 2 functions");
     }
 
+    [Fact]
+    public async Task The_summary_says_which_S3_version_it_pinned_in_a_versioned_bucket()
+    {
+        var version = await fixture.Server.PutAsync(S3rverFixture.VersionedBucket, "cli/fixed.zip", DeterministicBytes.Array(4000, 43), CancellationToken.None);
+        var template = Path.Combine(work.FullName, "fixed-key.yaml");
+        await File.WriteAllTextAsync(template, $"""
+            Transform: [VersioningMacro, AWS::Serverless-2016-10-31]
+            Resources:
+              Api:
+                Type: AWS::Serverless::Function
+                Properties:
+                  CodeUri: s3://{S3rverFixture.VersionedBucket}/cli/fixed.zip
+                  Handler: index.handler
+                  Runtime: python3.12
+            """);
+
+        var outcome = await RunAsync(template);
+
+        outcome.ExitCode.Should().Be(0, outcome.Describe());
+        JsonNode.Parse(outcome.StandardOutput)!["Resources"]!["Api"]!["Properties"]!["CodeUri"]!["Version"]!.GetValue<string>().Should().Be(version);
+        outcome.StandardError.Should().MatchRegex($@"\n  Api  ApiVersion[0-9a-f]{{10}}  hashed: code SHA-256; Handler, Runtime; pinned S3 version {version}\r?\n");
+    }
+
     public void Dispose() => work.Delete(recursive: true);
+
+    private Task<ProcessOutcome> RunAsync(string template)
+    {
+        var environment = new Dictionary<string, string?>
+        {
+            ["AWS_ACCESS_KEY_ID"] = "S3RVER",
+            ["AWS_SECRET_ACCESS_KEY"] = "S3RVER",
+            ["AWS_PROFILE"] = null,
+            ["AWS_CONFIG_FILE"] = Path.Combine(work.FullName, "no-config"),
+            ["AWS_SHARED_CREDENTIALS_FILE"] = Path.Combine(work.FullName, "no-credentials"),
+        };
+        return ExternalProcess.RunAsync(
+            Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet",
+            [Path.Combine(AppContext.BaseDirectory, "VersioningMacro.dll"), "transform", template, "--s3-endpoint", fixture.Server.Endpoint.ToString()],
+            work.FullName,
+            environment,
+            TimeSpan.FromMinutes(2));
+    }
 }

@@ -75,8 +75,10 @@ public sealed class PackagedTemplateS3rverTests(S3rverFixture fixture)
             ["Latest"] = Convert.ToBase64String(SHA256.HashData(uploads[3])),
         });
         var requests = await fixture.Server.RequestsAsync(CancellationToken.None);
+        // The location without a version reads the version its HEAD answered, and pins it.
         requests.Select(r => (r.Method, VersionId(r.Url))).Should().BeEquivalentTo(
-            versions[..3].SelectMany(v => new[] { ("HEAD", (string?)v), ("GET", v) }).Append(("HEAD", null)).Append(("GET", null)));
+            versions[..3].SelectMany(v => new[] { ("HEAD", (string?)v), ("GET", v) }).Append(("HEAD", null)).Append(("GET", versions[3])));
+        result.Fragment!["Resources"]!["Latest"]!["Properties"]!["CodeUri"]!["Version"]!.GetValue<string>().Should().Be(versions[3]);
         requests.Should().OnlyContain(r => r.Path == $"/{bucket}/{key}");
     }
 

@@ -43,7 +43,7 @@ public sealed class S3ContentSourceFakeS3Tests
 
         var digests = await Source(s3).DigestAsync([Versioned], CancellationToken.None);
 
-        digests.Should().Equal(CodeDigest.Exact(Sha));
+        digests.Should().Equal(CodeDigest.Exact(Sha) with { ObjectVersion = "v1.2" });
         s3.Requests.Select(r => (r.Method, r.Uri.AbsolutePath, r.Uri.Query)).Should().Equal(
             ("HEAD", "/code/app.zip", "?versionId=v1.2"),
             ("GET", "/code/app.zip", "?versionId=v1.2"));

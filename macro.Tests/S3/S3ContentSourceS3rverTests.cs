@@ -105,7 +105,7 @@ public sealed class S3ContentSourceS3rverTests(S3rverFixture fixture)
         var digests = await TestSources.For(Server.Endpoint)
             .DigestAsync([new S3CodeObject(S3rverFixture.Bucket, "versioned/app.zip", "3HL4kqtJlcpXroDTDmJ+rmSpXd3dIbrHY")], None);
 
-        digests.Should().Equal(CodeDigest.Exact(Convert.ToBase64String(SHA256.HashData(bytes))));
+        digests.Should().Equal(CodeDigest.Exact(Convert.ToBase64String(SHA256.HashData(bytes))) with { ObjectVersion = "3HL4kqtJlcpXroDTDmJ+rmSpXd3dIbrHY" });
         var requests = await Server.RequestsAsync(None);
         requests.Select(r => r.Method).Should().Equal("HEAD", "GET");
         requests.Should().OnlyContain(r => r.Url.Contains("versionId=3HL4kqtJlcpXroDTDmJ%2BrmSpXd3dIbrHY"));

@@ -38,12 +38,15 @@ internal static class SummaryFormatter
         {
             var id = function.FunctionId.PadRight(idWidth);
             lines.Add(function.VersionId is { } version
-                ? $"  {id}  {version.PadRight(versionWidth)}  hashed: {OneLine(function.Reason)}"
+                ? $"  {id}  {version.PadRight(versionWidth)}  hashed: {OneLine(function.Reason)}{Pins(function)}"
                 : $"  {id}  {"skipped:".PadRight(versionWidth)}  {OneLine(function.Reason)}");
         }
 
         return lines;
     }
+
+    private static string Pins(FunctionReport function) =>
+        function.Pins.Count == 0 ? "" : "; " + string.Join("; ", function.Pins.Select(OneLine));
 
     private static string Count(int count, string noun) => count == 1 ? $"1 {noun}" : $"{count} {noun}s";
 

@@ -11,6 +11,13 @@ namespace MacroVersioning.Code;
 /// <param name="Error">A message naming the object and what to do; the caller adds which function.</param>
 public sealed record CodeDigest(string? Identity, string? CodeSha256, string? Error)
 {
+    /// <summary>
+    /// The S3 version whose bytes were hashed, when the bucket keeps versions; null for an unversioned
+    /// bucket, for S3's <c>null</c> version (a later upload overwrites it) and for local code. The core
+    /// pins it in the template, so CloudFormation deploys exactly these bytes.
+    /// </summary>
+    public string? ObjectVersion { get; init; }
+
     public static CodeDigest Exact(string sha256Base64) => new($"sha256:{sha256Base64}", sha256Base64, null);
 
     public static CodeDigest Failed(string error) => new(null, null, error);

@@ -48,31 +48,38 @@ public sealed class S3ContentSource : ICodeIdentitySource
             return CodeDigest.Failed($"{code}: not an S3 object");
         }
 
+        var read = s3Code;
         try
         {
             cancellationToken.ThrowIfCancellationRequested();
             var head = await reader.HeadAsync(s3Code, cancellationToken).ConfigureAwait(false);
+
+            // A location without a version reads "latest", which an upload can replace between this HEAD and
+            // the GET: read the version the HEAD answered instead, so the digest is exactly that version's
+            // bytes, the version the core then pins in the template.
+            var version = s3Code.Version ?? S3VersionId.Pinnable(head.VersionId);
+            read = s3Code with { Version = version };
             var entry = head.ETag is { Length: > 0 } etag
-                ? new S3DigestCache.Entry(where, s3Code.Bucket, s3Code.Key, s3Code.Version, etag, head.ContentLength)
+                ? new S3DigestCache.Entry(where, read.Bucket, read.Key, read.Version, etag, head.ContentLength)
                 : null;
             if (entry is not null && cache.TryGet(entry, out var cached))
             {
-                return CodeDigest.Exact(cached);
+                return CodeDigest.Exact(cached) with { ObjectVersion = version };
             }
 
             var sha256 = StoredChecksum.FullObjectSha256(head)
-                ?? await reader.HashAsync(s3Code, head.ETag, head.ContentLength, cancellationToken).ConfigureAwait(false);
+                ?? await reader.HashAsync(read, head.ETag, head.ContentLength, cancellationToken).ConfigureAwait(false);
             if (entry is not null)
             {
                 cache.Add(entry, sha256);
             }
 
-            return CodeDigest.Exact(sha256);
+            return CodeDigest.Exact(sha256) with { ObjectVersion = version };
         }
         catch (Exception e)
         {
             // Interface contract: a bad object is a result, never an exception.
-            return CodeDigest.Failed(S3FailureMessage.Describe(s3Code, e, region, where, options, cancellationToken.IsCancellationRequested));
+            return CodeDigest.Failed(S3FailureMessage.Describe(read, e, region, where, options, cancellationToken.IsCancellationRequested));
         }
     }
 }

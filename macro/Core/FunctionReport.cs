@@ -7,4 +7,7 @@ namespace MacroVersioning.Core;
 public sealed record FunctionReport(string FunctionId, string? VersionId, string Reason)
 {
     public bool Versioned => VersionId is not null;
+
+    /// <summary>S3 versions pinned in the function's or its layers' code locations, or why one was not.</summary>
+    public IReadOnlyList<string> Pins { get; init; } = [];
 }

@@ -4,6 +4,7 @@ using MacroVersioning.Core.CodeIdentity;
 using MacroVersioning.Core.Emit;
 using MacroVersioning.Core.Functions;
 using MacroVersioning.Core.Json;
+using MacroVersioning.Core.Pinning;
 using MacroVersioning.Core.Planning;
 using MacroVersioning.Core.Resolution;
 using MacroVersioning.Core.Settings;
@@ -15,7 +16,7 @@ namespace MacroVersioning.Core;
 /// The pure transform: fragment + parameter values + a code-identity source in, versioned fragment
 /// (or every problem) out. No AWS call and no console here; the Lambda, the CLI and the tests call this.
 /// Stages: read settings → find functions and merge Globals → resolve and classify → identify code →
-/// hash and emit → check limits.
+/// pin the S3 versions read → hash and emit → check limits.
 /// </summary>
 public static class MacroTransformer
 {
@@ -62,9 +63,22 @@ public static class MacroTransformer
             return Fail(problems, context);
         }
 
+        var pins = CodePinner.Pin(resources, plans, digests, resolver, problems);
         VersionEmitter.Emit(fragment, plans, digests, resolver, problems, reports);
+        AddPins(reports, pins);
         TemplateLimits.Check(fragment, problems);
         return problems.Count > 0 ? Fail(problems, context) : new TransformResult(fragment, [], reports);
+    }
+
+    private static void AddPins(List<FunctionReport> reports, Dictionary<string, List<string>> pins)
+    {
+        for (var i = 0; i < reports.Count; i++)
+        {
+            if (pins.TryGetValue(reports[i].FunctionId, out var notes))
+            {
+                reports[i] = reports[i] with { Pins = notes };
+            }
+        }
     }
 
     /// <summary>Before anything walks the input recursively or reads its strings: see <see cref="JsonInputCheck"/>.</summary>
