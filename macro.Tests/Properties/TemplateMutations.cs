@@ -94,6 +94,13 @@ internal sealed class TemplateMutations(int seed)
         var (_, type, function) = Functions(fragment).Single(f => f.Id == functionId);
         var names = LambdaProperties.Unversioned(type).Concat(["@DependsOn", "@Condition", "@Metadata"]).ToList();
         var name = random.Pick(names);
+        var alias = Properties(function)["AutoPublishAlias"] is not null || fragment["Globals"]?["Function"]?["AutoPublishAlias"] is not null;
+        if (alias && name == "VersionDescription")
+        {
+            // SAM puts it on its own version of an AutoPublishAlias function: the macro folds it into the id there.
+            name = "Tags";
+        }
+
         switch (name)
         {
             case "@DependsOn":
