@@ -69,7 +69,7 @@ public sealed class CliAppTests : IDisposable
 
     /// <summary>Through the core's own reasons: the summary, not the reason, says "skipped".</summary>
     [Fact]
-    public async Task Skipped_functions_are_listed_once_each_with_the_core_reason()
+    public async Task Skipped_and_AutoPublishAlias_functions_are_listed_once_each_with_the_core_reason()
     {
         var path = project.Write(
             "skipping.yaml",
@@ -81,9 +81,9 @@ public sealed class CliAppTests : IDisposable
 
         run.ExitCode.Should().Be(0, run.Stderr);
         run.Stderr.Split('\n').Should().ContainInOrder(
-            "versioned 0 of 2 functions, skipped 2:",
-            "  Func2  skipped:  opted out (VersioningMacro Enabled: false)",
-            "  Func1  skipped:  has AutoPublishAlias, so SAM publishes its versions");
+            "versioned 1 of 2 functions, skipped 1:",
+            "  Func2  skipped:                opted out (VersioningMacro Enabled: false)",
+            "  Func1  Func1Versionbfe516e3af  via AutoPublishAlias live, hashed: local files; Environment, Handler, Runtime");
     }
 
     [Fact]

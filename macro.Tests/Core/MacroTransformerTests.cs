@@ -76,7 +76,7 @@ public sealed class MacroTransformerTests
 
         reports.Should().HaveCount(2);
         reports.Single(r => r.FunctionId == "Fn0").Reason.Should().Be("code SHA-256; Handler, Runtime");
-        reports.Single(r => r.FunctionId == "Fn1").Reason.Should().Contain("AutoPublishAlias");
+        reports.Single(r => r.FunctionId == "Fn1").Should().BeEquivalentTo(new { Reason = "code SHA-256; Handler, Runtime", Via = "AutoPublishAlias live" });
     }
 
     [Fact]

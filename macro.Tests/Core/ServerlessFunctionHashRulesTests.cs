@@ -83,15 +83,18 @@ public sealed class ServerlessFunctionHashRulesTests
         IdWith(ServerlessTemplate, after).Should().Be(IdWith(ServerlessTemplate, before), because: $"{name} is not part of a Lambda version");
 
     [Fact]
-    public void AutoPublishAlias_leaves_the_function_to_SAM()
+    public void AutoPublishAlias_gets_the_same_hash_through_AutoPublishCodeSha256()
     {
+        var plain = Transform.Run(Transform.Parse(ServerlessTemplate), Params(), source: Source());
         var fragment = Transform.Parse(ServerlessTemplate);
         fragment["Resources"]!["Fn"]!["Properties"]!["AutoPublishAlias"] = "live";
 
-        var report = Transform.Run(fragment, Params(), source: Source()).Functions.Should().ContainSingle().Subject;
+        var result = Transform.Run(fragment, Params(), source: Source());
 
-        report.Versioned.Should().BeFalse();
-        report.Reason.Should().Contain("AutoPublishAlias");
+        var report = result.Functions.Should().ContainSingle().Subject;
+        report.VersionId.Should().Be(plain.Functions.Single().VersionId, "SAM names its version after the first 10 characters of the value: our hash");
+        report.Via.Should().Be("AutoPublishAlias live");
+        result.Fragment!["Resources"]!["Fn"]!["Properties"]!["AutoPublishCodeSha256"]!.GetValue<string>().Should().Be(report.VersionId!["FnVersion".Length..]);
     }
 
     [Fact]

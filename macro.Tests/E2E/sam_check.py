@@ -6,7 +6,8 @@ For each case (an input template and the macro's output for it):
      Transform) and on the macro's output (the remaining transforms put back); templates without
      AWS::Serverless-2016-10-31 skip SAM;
   2. requires SAM's output for the macro's output to equal SAM's output for the original plus
-     exactly the macro's additions (see sam_diff.py);
+     exactly the macro's additions, and for AutoPublishAlias functions SAM's version named after the
+     macro's AutoPublishCodeSha256 (see sam_diff.py and sam_alias.py);
   3. lints SAM's output for the macro's output with cfn-lint (us-east-1): errors fail; warnings
      fail a case marked "warningsFail" (examples must lint cleanly) and are reported for the rest.
 Local code paths (an unpackaged SAM project) are replaced in both templates by the same fake S3
@@ -117,6 +118,13 @@ def parameter_values(case: dict[str, Any]) -> dict[str, Any]:
     return values
 
 
+def with_defaults(template: dict[str, Any], values: dict[str, Any]) -> dict[str, Any]:
+    """Parameter values as SAM resolves them: given ones, else the template's defaults."""
+    declared = template.get("Parameters", {})
+    defaults = {k: str(v["Default"]) for k, v in declared.items() if isinstance(v, dict) and "Default" in v}
+    return {**defaults, **values}
+
+
 def run_sam(template: dict[str, Any], values: dict[str, Any]) -> dict[str, Any]:
     try:
         return transform(copy.deepcopy(template), dict(values), OfflinePolicyLoader())
@@ -155,7 +163,7 @@ def check_case(spec: dict[str, Any]) -> dict[str, Any]:
         except ValueError as error:
             report["problems"].append(f"SAM rejected the macro's output: {error}")
             return report
-    problems, notes = compare(before, after, output)
+    problems, notes = compare(before, after, output, original, with_defaults(original, parameter_values(case)))
     report["problems"] += problems
     report["versionReferences"] = notes
     report["lint"] = after

@@ -1,8 +1,10 @@
 """Compares SAM's output for the original template with SAM's output for the macro's output.
 
 The macro may only add `AWS::Lambda::Version` resources (`<FunctionId>Version<hash>`), Outputs
-whose value is a `Ref` to one of them, the `[VersioningMacro <hash>]` stamp on a versioned
-function's Description, and S3 version pins (`sam_pins.py`). Anything else that differs is listed,
+whose value is a `Ref` to one of them, and the `[VersioningMacro <hash>]` stamp on a versioned
+function's Description; for a function SAM versions itself (AutoPublishAlias), only the version id
+and Description that its `AutoPublishCodeSha256` gives (see sam_alias.py) and an Output that is a
+`Ref` to that version, and S3 version pins (`sam_pins.py`). Anything else that differs is listed,
 each line naming the template path.
 """
 
@@ -12,6 +14,7 @@ import json
 import re
 from typing import Any
 
+from sam_alias import steer
 from sam_pins import is_renamed_reference, renamed_layers, unpin
 
 VERSION_TYPE = "AWS::Lambda::Version"
@@ -180,6 +183,7 @@ class _Comparison:
         self.hashes: dict[str, list[str]] = {}
         self.versions: dict[str, str] = {}
         self.renamed: dict[str, str] = {}
+        self.steered: set[str] = set()
 
     def differ(self, before: Any, after: Any, path: str) -> list[str]:
         return paths_that_differ(before, after, path, self.versions, self.notes, self.renamed)
@@ -248,7 +252,7 @@ class _Comparison:
         for oid in (o for o in new if o not in old):
             value = new[oid].get("Value") if isinstance(new[oid], dict) else None
             target = value.get("Ref") if isinstance(value, dict) and list(value) == ["Ref"] else None
-            if target not in self.added:
+            if target not in self.added and target not in self.steered:
                 self.problems.append(
                     f"Outputs.{oid}: added, but its Value {short(value)} is not a Ref to a version the macro added"
                 )
@@ -260,11 +264,15 @@ class _Comparison:
 
 
 def compare(
-    before: dict[str, Any], after: dict[str, Any], macro_output: dict[str, Any]
+    before: dict[str, Any], after: dict[str, Any], macro_output: dict[str, Any], original: dict[str, Any] | None = None,
+    parameters: dict[str, Any] | None = None,
 ) -> tuple[list[str], list[str]]:
     """Differences between SAM's output for the original (`before`) and for the macro's output (`after`)
     that are not the macro's additions, and notes on the references the macro pointed at its versions;
-    `macro_output` is the macro's output as SAM received it."""
-    comparison = _Comparison(before, after, macro_output)
+    `macro_output` is the macro's output and `original` the original template, as SAM received them,
+    with `parameters` (defaults applied)."""
+    expected, steered, problems, notes = steer(before, after, macro_output, original or {}, parameters or {})
+    comparison = _Comparison(expected, after, macro_output)
+    comparison.steered = steered
     comparison.run()
-    return comparison.problems, comparison.notes
+    return problems + comparison.problems, notes + comparison.notes

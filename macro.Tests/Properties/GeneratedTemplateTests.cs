@@ -23,10 +23,18 @@ public sealed class GeneratedTemplateTests
             return $"a valid template failed: {PropertyRun.Problems(result)}";
         }
 
-        var addedVersions = result.Functions.Where(f => f.Versioned).Select(f => result.Fragment!["Resources"]![f.VersionId!]?["Type"]?.GetValue<string>());
+        var addedVersions = result.Functions.Where(f => f.Versioned && f.Via is null).Select(f => result.Fragment!["Resources"]![f.VersionId!]?["Type"]?.GetValue<string>());
         if (addedVersions.Any(type => type != "AWS::Lambda::Version"))
         {
             return "a reported version is not an AWS::Lambda::Version in the output";
+        }
+
+        // SAM adds these (named after the value the macro sets); the macro must not.
+        var steered = result.Functions.Where(f => f.Via is not null).ToList();
+        if (steered.Any(f => result.Fragment!["Resources"]![f.VersionId!] is not null
+            || result.Fragment!["Resources"]![f.FunctionId]!["Properties"]!["AutoPublishCodeSha256"]?.GetValue<string>() != f.VersionId![$"{f.FunctionId}Version".Length..]))
+        {
+            return "an AutoPublishAlias function got a version of the macro's own, or an AutoPublishCodeSha256 other than its reported id's hash";
         }
 
         var wrongReferences = new List<string>();
@@ -35,6 +43,15 @@ public sealed class GeneratedTemplateTests
             : JsonNode.DeepEquals(rest, input) && JsonText.ToCompact(rest) == JsonText.ToCompact(input) ? null
             : $"the output minus the additions differs from the input (values or key order):\n  input: {JsonText.ToCompact(input)}\n  rest:  {JsonText.ToCompact(rest)}";
     });
+
+    [Fact]
+    public void The_generator_reaches_AutoPublishAlias_functions()
+    {
+        var steered = Enumerable.Range(1, 30).Select(TemplateGenerator.Generate)
+            .Count(t => PropertyRun.Transform(t, t.Fragment()).Functions.Any(f => f.Via is not null));
+
+        steered.Should().BeGreaterThan(5, "every third seed puts AutoPublishAlias on a SAM function");
+    }
 
     [Fact]
     public void The_same_input_gives_byte_identical_output() => PropertyRun.ForEachSeed(template =>

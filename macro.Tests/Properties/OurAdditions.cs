@@ -6,7 +6,8 @@ namespace MacroVersioning.Tests.Properties;
 
 /// <summary>
 /// Takes out of a transformed template exactly what the macro promises to add or change (SPEC §4,
-/// README): the version resources, their outputs, the Description stamp, and the rewrite of SAM's
+/// README): the version resources, their outputs, the Description stamp, an AutoPublishAlias function's
+/// AutoPublishCodeSha256 (its references to <c>F.Version</c> stay as written), and the rewrite of SAM's
 /// references to a function's version. The rule for references: in Resources and Outputs, wherever
 /// the input has <c>{"Ref": "F.Version"}</c> for a versioned function F, the output must have
 /// <c>{"Ref": V}</c>, and wherever it has <c>Fn::GetAtt</c> of <c>F.Version.Version</c> (as
@@ -24,13 +25,20 @@ internal static class OurAdditions
         var outputs = result["Outputs"] as JsonObject;
         foreach (var report in reports.Where(r => r.Versioned))
         {
-            resources.Remove(report.VersionId!);
             if (input["Outputs"]?[$"{report.FunctionId}VersionArn"] is null)
             {
                 outputs?.Remove($"{report.FunctionId}VersionArn");
             }
 
-            RestoreDescription((JsonObject)inputResources[report.FunctionId]!, (JsonObject)resources[report.FunctionId]!);
+            if (report.Via is not null)
+            {
+                // SAM versions it: the macro only set AutoPublishCodeSha256 (SAM adds the version).
+                RestoreProperty((JsonObject)inputResources[report.FunctionId]!, (JsonObject)resources[report.FunctionId]!, "AutoPublishCodeSha256");
+                continue;
+            }
+
+            resources.Remove(report.VersionId!);
+            RestoreProperty((JsonObject)inputResources[report.FunctionId]!, (JsonObject)resources[report.FunctionId]!, "Description");
         }
 
         if (!input.ContainsKey("Outputs") && outputs is { Count: 0 })
@@ -38,7 +46,7 @@ internal static class OurAdditions
             result.Remove("Outputs");
         }
 
-        var versions = reports.Where(r => r.Versioned).ToDictionary(r => r.FunctionId, r => r.VersionId!);
+        var versions = reports.Where(r => r.Versioned && r.Via is null).ToDictionary(r => r.FunctionId, r => r.VersionId!);
         foreach (var section in new[] { "Resources", "Outputs" })
         {
             if (input[section] is JsonObject inputSection && result[section] is JsonObject restSection)
@@ -131,7 +139,7 @@ internal static class OurAdditions
         }
     }
 
-    private static void RestoreDescription(JsonObject inputFunction, JsonObject outputFunction)
+    private static void RestoreProperty(JsonObject inputFunction, JsonObject outputFunction, string name)
     {
         if (inputFunction["Properties"] is not JsonObject inputProperties)
         {
@@ -140,13 +148,13 @@ internal static class OurAdditions
         }
 
         var outputProperties = (JsonObject)outputFunction["Properties"]!;
-        if (inputProperties.TryGetPropertyValue("Description", out var original))
+        if (inputProperties.TryGetPropertyValue(name, out var original))
         {
-            outputProperties["Description"] = original?.DeepClone();
+            outputProperties[name] = original?.DeepClone();
         }
         else
         {
-            outputProperties.Remove("Description");
+            outputProperties.Remove(name);
         }
     }
 }

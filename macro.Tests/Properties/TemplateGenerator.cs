@@ -7,8 +7,8 @@ namespace MacroVersioning.Tests.Properties;
 /// Generates random valid templates: functions of both types with random subsets of version-locked and
 /// unversioned properties, Globals, parameters (NoEcho ones hold planted secrets), conditions, mappings,
 /// a layer in the template that functions and Globals may use, intrinsics, references to the added
-/// versions (<c>Ref F.Version</c>, <c>Fn::GetAtt F.Version.Version</c>), other resources, random key
-/// order, numbers as numbers or quoted strings.
+/// versions (<c>Ref F.Version</c>, <c>Fn::GetAtt F.Version.Version</c>), SAM's AutoPublishAlias on some
+/// functions, other resources, random key order, numbers as numbers or quoted strings.
 /// </summary>
 internal sealed class TemplateGenerator
 {
@@ -59,6 +59,7 @@ internal sealed class TemplateGenerator
         }
 
         AddVersionReferences(template);
+        AddAutoPublishAlias(template);
 
         return new GeneratedTemplate(seed, JsonText.ToCompact(random.Shuffled(template)), parameterValues, secrets);
     }
@@ -138,6 +139,30 @@ internal sealed class TemplateGenerator
             {
                 ["Value"] = Intrinsic.Make("Fn::Join", new JsonArray(",", new JsonArray(Intrinsic.Make("Ref", $"{target}.Version"), VersionNumber(other), Intrinsic.Make("Ref", other)))),
             };
+        }
+    }
+
+    /// <summary>
+    /// Every third seed, SAM's alias on one SAM function, or on all of them through Globals (chosen by the
+    /// seed, not the random stream, so the other seeds' templates stay as they were).
+    /// </summary>
+    private void AddAutoPublishAlias(JsonObject template)
+    {
+        if (seed % 3 != 0)
+        {
+            return;
+        }
+
+        if (seed % 2 == 0 && template["Globals"]?["Function"] is JsonObject globals)
+        {
+            globals["AutoPublishAlias"] = "live";
+            return;
+        }
+
+        var resources = (JsonObject)template["Resources"]!;
+        if (resources.Select(r => r.Value).FirstOrDefault(r => r!["Type"]!.GetValue<string>() == LambdaProperties.Serverless) is JsonObject function)
+        {
+            function["Properties"]!["AutoPublishAlias"] = "live";
         }
     }
 

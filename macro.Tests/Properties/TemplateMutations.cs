@@ -100,6 +100,13 @@ internal sealed class TemplateMutations(int seed)
         }
 
         var name = random.Pick(names);
+        var alias = Properties(function)["AutoPublishAlias"] is not null || fragment["Globals"]?["Function"]?["AutoPublishAlias"] is not null;
+        if (alias && name == "VersionDescription")
+        {
+            // SAM puts it on its own version of an AutoPublishAlias function: the macro folds it into the id there.
+            name = "Tags";
+        }
+
         switch (name)
         {
             case "@DependsOn":

@@ -38,7 +38,7 @@ internal static class SummaryFormatter
         {
             var id = function.FunctionId.PadRight(idWidth);
             lines.Add(function.VersionId is { } version
-                ? $"  {id}  {version.PadRight(versionWidth)}  hashed: {OneLine(function.Reason)}{Pins(function)}"
+                ? $"  {id}  {version.PadRight(versionWidth)}  {(function.Via is { } via ? $"via {OneLine(via)}, " : "")}hashed: {OneLine(function.Reason)}{Pins(function)}"
                 : $"  {id}  {"skipped:".PadRight(versionWidth)}  {OneLine(function.Reason)}");
         }
 

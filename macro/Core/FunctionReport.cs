@@ -4,7 +4,11 @@ namespace MacroVersioning.Core;
 /// <param name="FunctionId">The function's logical id.</param>
 /// <param name="VersionId">The added version's logical id; null when the function was skipped.</param>
 /// <param name="Reason">Why it was skipped, or what was hashed (never a parameter value).</param>
-public sealed record FunctionReport(string FunctionId, string? VersionId, string Reason)
+/// <param name="Via">
+/// For a function SAM versions on our hash: <c>AutoPublishAlias &lt;name&gt;</c>. <see cref="VersionId"/> is then
+/// SAM's version id, which SAM adds after the macro (it is not in the macro's output).
+/// </param>
+public sealed record FunctionReport(string FunctionId, string? VersionId, string Reason, string? Via = null)
 {
     public bool Versioned => VersionId is not null;
 

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using MacroVersioning.Code;
 using MacroVersioning.Core.Functions;
 using MacroVersioning.Core.Hashing;
+using MacroVersioning.Core.Json;
 using MacroVersioning.Core.Planning;
 using MacroVersioning.Core.Resolution;
 
@@ -28,6 +29,12 @@ internal static class VersionEmitter
             var function = plan.Function;
             var codeIdentity = CodeDigests.IdentityOf(plan.Code, digests);
             var hash = VersionHash.Compute(Material(plan, codeIdentity, digests));
+            if (function.AutoPublishAlias is not null)
+            {
+                SteerSamVersion(plan, codeIdentity, hash, resolver, problems, reports, outputs);
+                continue;
+            }
+
             var versionId = $"{function.Id}Version{hash}";
             if (!LogicalId.IsValid(versionId))
             {
@@ -58,6 +65,27 @@ internal static class VersionEmitter
 
         AddOutputs(fragment, outputs, problems);
         VersionReferences.Rewrite(fragment, versionIds);
+    }
+
+    /// <summary>SAM publishes this function's versions: see <see cref="AutoPublishCodeSha256"/>.</summary>
+    private static void SteerSamVersion(
+        FunctionPlan plan, string codeIdentity, string hash, IntrinsicResolver resolver, List<Problem> problems,
+        List<FunctionReport> reports, List<(string Name, JsonObject Output)> outputs)
+    {
+        var function = plan.Function;
+        if (AutoPublishCodeSha256.Apply(function, hash, resolver, problems) is not { } versionId)
+        {
+            return;
+        }
+
+        if (function.Settings.Outputs)
+        {
+            // SAM's own spelling: SAM resolves it to the version it names, with no output of its own for it.
+            outputs.Add(($"{function.Id}VersionArn", Output(function, $"{function.Id}.Version")));
+        }
+
+        var via = $"AutoPublishAlias {JsonText.ScalarText(function.AutoPublishAlias) ?? JsonText.ToCompact(function.AutoPublishAlias)}";
+        reports.Add(new FunctionReport(function.Id, versionId, VersionDescription.WhatWasHashed(plan, codeIdentity), via));
     }
 
     private static JsonObject Material(FunctionPlan plan, string codeIdentity, IReadOnlyDictionary<CodeObject, CodeDigest> digests)

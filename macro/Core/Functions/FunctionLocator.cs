@@ -5,10 +5,10 @@ using MacroVersioning.Core.Settings;
 namespace MacroVersioning.Core.Functions;
 
 /// <summary>
-/// Finds the functions to version. Skips opted-out functions and those with an <c>AutoPublishAlias</c>
-/// name (directly or through Globals): SAM publishes versions for those itself, and two version resources
-/// for one function would collide. A report's reason says why, without a "skipped" prefix: the CLI
-/// summary adds that.
+/// Finds the functions to version. Skips opted-out functions, and those with an <c>AutoPublishAlias</c>
+/// name (directly or through Globals) when the <c>AutoPublishAlias: leave</c> setting keeps them SAM's;
+/// otherwise such a function is a candidate marked with its alias (SAM publishes its versions, steered
+/// by our hash). A report's reason says why, without a "skipped" prefix: the CLI summary adds that.
 /// </summary>
 internal static class FunctionLocator
 {
@@ -48,13 +48,20 @@ internal static class FunctionLocator
             var merged = type == PropertyClassifier.Serverless
                 ? GlobalsMerger.Merge(globals, local, resource["IgnoreGlobals"])
                 : (JsonObject)local.DeepClone();
-            if (AutoPublishAlias.IsSet(merged, local, $"Resources.{id}.Properties", problems))
+            JsonNode? alias = null;
+            // Only SAM has AutoPublishAlias; on an AWS::Lambda::Function it is an unknown property (a problem below).
+            if (type == PropertyClassifier.Serverless && AutoPublishAlias.IsSet(merged, local, $"Resources.{id}.Properties", problems))
             {
-                reports.Add(new FunctionReport(id, null, "has AutoPublishAlias, so SAM publishes its versions"));
-                continue;
+                if (settings.AutoPublishAlias == MacroSettings.AutoPublishAliasLeave)
+                {
+                    reports.Add(new FunctionReport(id, null, "has AutoPublishAlias, left to SAM (VersioningMacro AutoPublishAlias: leave)"));
+                    continue;
+                }
+
+                alias = merged[AutoPublishAlias.Name];
             }
 
-            candidates.Add(new FunctionCandidate(id, type, resource, merged, settings));
+            candidates.Add(new FunctionCandidate(id, type, resource, merged, settings) { AutoPublishAlias = alias });
         }
 
         return candidates;

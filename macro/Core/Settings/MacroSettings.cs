@@ -16,6 +16,16 @@ internal sealed record MacroSettings
 
     public bool StampDescription { get; init; } = true;
 
+    /// <summary>
+    /// <c>hash</c>: a function with AutoPublishAlias gets our hash as its AutoPublishCodeSha256, so SAM's version
+    /// follows it. <c>leave</c>: the function is left to SAM as before (its deployed version ids stay put).
+    /// </summary>
+    public string AutoPublishAlias { get; init; } = AutoPublishAliasHash;
+
+    public const string AutoPublishAliasHash = "hash";
+
+    public const string AutoPublishAliasLeave = "leave";
+
     /// <summary>RetainExceptOnCreate: a version from a rolled-back create is removed instead of orphaned.</summary>
     public string DeletionPolicy { get; init; } = "RetainExceptOnCreate";
 

@@ -12,7 +12,7 @@ internal static class SettingsReader
     public static readonly IReadOnlyList<string> Keys =
     [
         "Enabled", "CodeIdentity", "Outputs", "ExportOutputs", "StampDescription",
-        "DeletionPolicy", "UpdateReplacePolicy", "HashedProperties", "IgnoredProperties",
+        "DeletionPolicy", "UpdateReplacePolicy", "HashedProperties", "IgnoredProperties", "AutoPublishAlias",
     ];
 
     public static MacroSettings Read(JsonNode? node, string path, MacroSettings inherited, List<Problem> problems)
@@ -41,6 +41,10 @@ internal static class SettingsReader
                 "CodeIdentity" => settings with { CodeIdentity = Mode(value, at, settings.CodeIdentity, problems) },
                 "DeletionPolicy" => settings with { DeletionPolicy = OneOf(value, at, settings.DeletionPolicy, ["RetainExceptOnCreate", "Retain", "Delete"], problems) },
                 "UpdateReplacePolicy" => settings with { UpdateReplacePolicy = OneOf(value, at, settings.UpdateReplacePolicy, ["Retain", "Delete"], problems) },
+                "AutoPublishAlias" => settings with
+                {
+                    AutoPublishAlias = OneOf(value, at, settings.AutoPublishAlias, [MacroSettings.AutoPublishAliasHash, MacroSettings.AutoPublishAliasLeave], problems),
+                },
                 "HashedProperties" => settings with { HashedProperties = Names(value, at, settings.HashedProperties, problems) },
                 "IgnoredProperties" => settings with { IgnoredProperties = Names(value, at, settings.IgnoredProperties, problems) },
                 _ => Unknown(settings, at, problems),
