@@ -1,8 +1,9 @@
 """Compares SAM's output for the original template with SAM's output for the macro's output.
 
-The macro may only add `AWS::Lambda::Version` resources (`<FunctionId>Version<hash>`), Outputs
-whose value is a `Ref` to one of them, and the `[VersioningMacro <hash>]` stamp on a versioned
-function's Description. Anything else that differs is listed, each line naming the template path.
+The macro may only add `AWS::Lambda::Version` resources (`<FunctionId>Version<hash>`), with
+`VersionParameter: true` an `AWS::SSM::Parameter` `<FunctionId>VersionParameter` holding a `Ref` to
+one of them, Outputs whose value is a `Ref` to one of them, and the `[VersioningMacro <hash>]` stamp
+on a versioned function's Description. Anything else that differs is listed, each line naming the template path.
 """
 
 from __future__ import annotations
@@ -12,6 +13,8 @@ import re
 from typing import Any
 
 VERSION_TYPE = "AWS::Lambda::Version"
+PARAMETER_TYPE = "AWS::SSM::Parameter"
+PARAMETER_SUFFIX = "VersionParameter"
 FUNCTION_TYPE = "AWS::Lambda::Function"
 STAMP = "[VersioningMacro {hash}]"
 GONE = "in SAM's output for the original template but missing after the macro"
@@ -156,6 +159,26 @@ def _check_added_version(
     return problems, function_id, version_hash or None
 
 
+def _check_added_parameter(rid: str, parameter: dict[str, Any], versions: dict[str, str], after: dict[str, Any]) -> list[str]:
+    """An added version parameter: named after its function, holding a Ref to that function's added version."""
+    where = f"Resources.{rid}"
+    function_id = rid[: -len(PARAMETER_SUFFIX)]
+    if function_id not in versions:
+        return [f"{where}: a {PARAMETER_TYPE} for {function_id}, which got no version from the macro"]
+    function = after.get("Resources", {}).get(function_id, {})
+    expected = {
+        "Name": {"Fn::Sub": f"/VersioningMacro/${{AWS::StackName}}/{function_id}"},
+        "Type": "String",
+        "Value": {"Ref": versions[function_id]},
+        "Description": f"ARN of the {function_id} version published by VersioningMacro",
+    }
+    problems = [] if parameter.get("Properties") == expected else [f"{where}.Properties: {short(parameter.get('Properties'))}, expected {short(expected)}"]
+    condition = parameter.get("Condition", _MISSING)
+    if isinstance(function, dict) and condition != function.get("Condition", _MISSING):
+        problems.append(f"{where}.Condition: {short(condition)}, but {function_id} has {short(function.get('Condition', _MISSING))}")
+    return problems
+
+
 class _Comparison:
     """SAM's output for the original (`before`) and for the macro's output (`after`)."""
 
@@ -173,7 +196,8 @@ class _Comparison:
     def run(self) -> None:
         old, new = self.before.get("Resources", {}), self.after.get("Resources", {})
         self.problems += [f"Resources.{rid}: {GONE}" for rid in old if rid not in new]
-        for rid in (r for r in new if r not in old):
+        parameters = [r for r in new if r not in old and new[r].get("Type") == PARAMETER_TYPE and r.endswith(PARAMETER_SUFFIX)]
+        for rid in (r for r in new if r not in old and r not in parameters):
             found, function_id, version_hash = _check_added_version(rid, new[rid], self.after, self.macro_output)
             self.problems += found
             if new[rid].get("Type") == VERSION_TYPE:
@@ -181,6 +205,8 @@ class _Comparison:
             if function_id and version_hash:
                 self.hashes.setdefault(function_id, []).append(version_hash)
                 self.versions[function_id] = rid
+        for rid in parameters:
+            self.problems += _check_added_parameter(rid, new[rid], self.versions, self.after)
         existing = {_function_of(r): rid for rid, r in old.items() if isinstance(r, dict) and r.get("Type") == VERSION_TYPE}
         for function_id in (f for f in self.versions if f in existing):
             self.problems.append(

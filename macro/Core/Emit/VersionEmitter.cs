@@ -53,6 +53,11 @@ internal static class VersionEmitter
                 outputs.Add(($"{function.Id}VersionArn", Output(function, versionId)));
             }
 
+            if (function.Settings.VersionParameter)
+            {
+                VersionParameter.Add(resources, function, versionId, problems);
+            }
+
             reports.Add(new FunctionReport(function.Id, versionId, VersionDescription.WhatWasHashed(plan, codeIdentity)));
         }
 
@@ -135,11 +140,6 @@ internal static class VersionEmitter
         }
 
         output["Value"] = new JsonObject { ["Ref"] = versionId };
-        if (function.Settings.ExportOutputs)
-        {
-            output["Export"] = new JsonObject { ["Name"] = new JsonObject { ["Fn::Sub"] = $"${{AWS::StackName}}-{function.Id}VersionArn" } };
-        }
-
         return output;
     }
 

@@ -129,6 +129,17 @@ internal sealed partial class IntrinsicResolver
             return JsonValue.Create(pseudo);
         }
 
+        if (context.SsmTyped.TryGetValue(reference, out var ssmType))
+        {
+            // Unknown at macro time, like a resource's Ref: kept as written (a condition on it stays undecided).
+            if (!scope.Reveal)
+            {
+                scope.Problems.Add(new Problem(scope.Path, SsmParameterType.Message(reference, ssmType)));
+            }
+
+            return Intrinsic.Make("Ref", reference);
+        }
+
         if (!context.TryGetParameter(reference, out var value))
         {
             return Intrinsic.Make("Ref", reference);
