@@ -45,6 +45,18 @@ public sealed class SsmParameterTypeTests
     }
 
     [Fact]
+    public void A_condition_on_one_is_refused_where_it_picks_hashed_configuration()
+    {
+        var template = Template(""" "MemorySize":{"Fn::If":["Big",1024,128]}""");
+        template["Conditions"] = Transform.Parse("""{"Big":{"Fn::Not":[{"Condition":"Small"}]},"Small":{"Fn::Equals":[{"Ref":"LayerArn"},"x"]}}""");
+
+        var result = Transform.Run(template, Values());
+
+        result.Problems.Should().ContainSingle().Which.ToString().Should()
+            .StartWith("Resources.Fn.Properties.MemorySize: uses condition Big, which reads parameter LayerArn of type AWS::SSM::Parameter::Value<String>");
+    }
+
+    [Fact]
     public void The_parameter_Name_type_is_hashed_by_its_value_like_a_String()
     {
         var property = """ "Environment":{"Variables":{"K":{"Ref":"KeyName"}}}""";

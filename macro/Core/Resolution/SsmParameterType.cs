@@ -24,8 +24,38 @@ internal static class SsmParameterType
     public static string? Of(JsonNode? declaration) =>
         JsonText.ScalarText((declaration as JsonObject)?["Type"]) is { } type && type.StartsWith(Prefix, StringComparison.Ordinal) ? type : null;
 
-    public static string Message(string parameter, string type) =>
-        $"uses parameter {parameter} of type {type}, whose value Parameter Store holds: VersioningMacro cannot see which value Lambda "
+    /// <summary>
+    /// The first Systems Manager parameter a condition reads, following <c>Condition</c> references: a
+    /// condition on one is undecided at macro time, and which branch Lambda gets would change with the
+    /// stored value while the hash kept both branches as written.
+    /// </summary>
+    public static string? ReadBy(JsonNode? node, TemplateContext context, int depth = 0)
+    {
+        if (depth > JsonText.MaxDepth)
+        {
+            return null;
+        }
+
+        switch (node)
+        {
+            case JsonObject { Count: 1 } obj when obj.TryGetPropertyValue("Ref", out var target) && JsonText.ScalarText(target) is { } name && context.SsmTyped.ContainsKey(name):
+                return name;
+            case JsonObject { Count: 1 } obj when obj.TryGetPropertyValue("Condition", out var target) && JsonText.ScalarText(target) is { } condition:
+                return ReadBy(context.Conditions[condition], context, depth + 1);
+            case JsonObject obj:
+                return obj.Select(p => ReadBy(p.Value, context, depth + 1)).FirstOrDefault(n => n is not null);
+            case JsonArray array:
+                return array.Select(i => ReadBy(i, context, depth + 1)).FirstOrDefault(n => n is not null);
+            default:
+                return null;
+        }
+    }
+
+    public static string Message(string parameter, string type) => $"uses {Explanation(parameter, type)}";
+
+    /// <summary>"parameter X of type T, whose value ...": what is refused and the two ways out.</summary>
+    public static string Explanation(string parameter, string type) =>
+        $"parameter {parameter} of type {type}, whose value Parameter Store holds: VersioningMacro cannot see which value Lambda "
         + "will get, so a new value stored under the same key would publish no version. Pass the value in a String parameter instead "
         + $"(for example --parameter-overrides {parameter}=$(aws ssm get-parameter --name KEY --query Parameter.Value --output text)), "
         + "or use a dynamic reference with a version, {{resolve:ssm:KEY:VERSION}}, which is hashed as written";
