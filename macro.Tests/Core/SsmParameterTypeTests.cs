@@ -57,6 +57,23 @@ public sealed class SsmParameterTypeTests
     }
 
     [Fact]
+    public void A_chain_of_conditions_that_doubles_at_every_step_is_searched_once_per_condition()
+    {
+        var conditions = new JsonObject { ["C0"] = Transform.Parse("""{"Fn::Equals":[{"Ref":"LayerArn"},"x"]}""") };
+        for (var i = 1; i <= 60; i++)
+        {
+            conditions[$"C{i}"] = Transform.Parse($$"""{"Fn::And":[{"Condition":"C{{i - 1}}"},{"Condition":"C{{i - 1}}"}]}""");
+        }
+
+        var template = Template(""" "MemorySize":{"Fn::If":["C60",1024,128]}""");
+        template["Conditions"] = conditions;
+
+        var result = Transform.Run(template, Values());
+
+        result.Problems.Should().Contain(p => p.Message.StartsWith("uses condition C60, which reads parameter LayerArn", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void The_parameter_Name_type_is_hashed_by_its_value_like_a_String()
     {
         var property = """ "Environment":{"Variables":{"K":{"Ref":"KeyName"}}}""";

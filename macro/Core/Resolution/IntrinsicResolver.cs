@@ -95,7 +95,7 @@ internal sealed partial class IntrinsicResolver
                     scope.Problems.Add(new Problem(scope.Path, $"uses condition {condition}, which nests Condition, Fn::And, Fn::Or and Fn::Not more than {ConditionEvaluator.MaxDepth} levels deep; VersioningMacro cannot evaluate it to hash the branch Lambda gets: simplify the condition"));
                 }
 
-                if (value is null && !scope.Reveal && SsmParameterType.ReadBy(context.Conditions[condition], context) is { } ssm)
+                if (value is null && !scope.Reveal && SsmParameterType.ReadBy(condition, context) is { } ssm)
                 {
                     scope.Problems.Add(new Problem(scope.Path, $"uses condition {condition}, which reads {SsmParameterType.Explanation(ssm, context.SsmTyped[ssm])}"));
                 }

@@ -27,9 +27,13 @@ internal static class SsmParameterType
     /// <summary>
     /// The first Systems Manager parameter a condition reads, following <c>Condition</c> references: a
     /// condition on one is undecided at macro time, and which branch Lambda gets would change with the
-    /// stored value while the hash kept both branches as written.
+    /// stored value while the hash kept both branches as written. Each condition is visited once, so a
+    /// chain that names the previous condition twice at every step stays linear.
     /// </summary>
-    public static string? ReadBy(JsonNode? node, TemplateContext context, int depth = 0)
+    public static string? ReadBy(string condition, TemplateContext context) =>
+        context.SsmTyped.Count == 0 ? null : ReadBy(context.Conditions[condition], context, new HashSet<string>(StringComparer.Ordinal) { condition }, 0);
+
+    private static string? ReadBy(JsonNode? node, TemplateContext context, HashSet<string> visited, int depth)
     {
         if (depth > JsonText.MaxDepth)
         {
@@ -41,11 +45,27 @@ internal static class SsmParameterType
             case JsonObject { Count: 1 } obj when obj.TryGetPropertyValue("Ref", out var target) && JsonText.ScalarText(target) is { } name && context.SsmTyped.ContainsKey(name):
                 return name;
             case JsonObject { Count: 1 } obj when obj.TryGetPropertyValue("Condition", out var target) && JsonText.ScalarText(target) is { } condition:
-                return ReadBy(context.Conditions[condition], context, depth + 1);
+                return visited.Add(condition) ? ReadBy(context.Conditions[condition], context, visited, depth + 1) : null;
             case JsonObject obj:
-                return obj.Select(p => ReadBy(p.Value, context, depth + 1)).FirstOrDefault(n => n is not null);
+                foreach (var (_, value) in obj)
+                {
+                    if (ReadBy(value, context, visited, depth + 1) is { } found)
+                    {
+                        return found;
+                    }
+                }
+
+                return null;
             case JsonArray array:
-                return array.Select(i => ReadBy(i, context, depth + 1)).FirstOrDefault(n => n is not null);
+                foreach (var item in array)
+                {
+                    if (ReadBy(item, context, visited, depth + 1) is { } found)
+                    {
+                        return found;
+                    }
+                }
+
+                return null;
             default:
                 return null;
         }
