@@ -1,11 +1,12 @@
 """Compares SAM's output for the original template with SAM's output for the macro's output.
 
-The macro may only add `AWS::Lambda::Version` resources (`<FunctionId>Version<hash>`), Outputs
-whose value is a `Ref` to one of them, and the `[VersioningMacro <hash>]` stamp on a versioned
-function's Description; for a function SAM versions itself (AutoPublishAlias), only the version id
-and Description that its `AutoPublishCodeSha256` gives (see sam_alias.py) and an Output that is a
-`Ref` to that version, and S3 version pins (`sam_pins.py`). Anything else that differs is listed,
-each line naming the template path.
+The macro may only add `AWS::Lambda::Version` resources (`<FunctionId>Version<hash>`), with
+`VersionParameter: true` an `AWS::SSM::Parameter` `<FunctionId>VersionParameter` holding a `Ref` to
+one of them, Outputs whose value is a `Ref` to one of them, and the `[VersioningMacro <hash>]` stamp
+on a versioned function's Description; for a function SAM versions itself (AutoPublishAlias), only
+the version id and Description that its `AutoPublishCodeSha256` gives (see sam_alias.py) and an
+Output that is a `Ref` to that version, and S3 version pins (`sam_pins.py`). Anything else that
+differs is listed, each line naming the template path.
 """
 
 from __future__ import annotations
@@ -18,6 +19,8 @@ from sam_alias import steer
 from sam_pins import is_renamed_reference, renamed_layers, unpin
 
 VERSION_TYPE = "AWS::Lambda::Version"
+PARAMETER_TYPE = "AWS::SSM::Parameter"
+PARAMETER_SUFFIX = "VersionParameter"
 FUNCTION_TYPE = "AWS::Lambda::Function"
 STAMP = "[VersioningMacro {hash}]"
 GONE = "in SAM's output for the original template but missing after the macro"
@@ -172,6 +175,26 @@ def _check_added_version(
     return problems, function_id, version_hash or None
 
 
+def _check_added_parameter(rid: str, parameter: dict[str, Any], versions: dict[str, str], after: dict[str, Any]) -> list[str]:
+    """An added version parameter: named after its function, holding a Ref to that function's added version."""
+    where = f"Resources.{rid}"
+    function_id = rid[: -len(PARAMETER_SUFFIX)]
+    if function_id not in versions:
+        return [f"{where}: a {PARAMETER_TYPE} for {function_id}, which got no version from the macro"]
+    function = after.get("Resources", {}).get(function_id, {})
+    expected = {
+        "Name": {"Fn::Sub": f"/VersioningMacro/${{AWS::StackName}}/{function_id}"},
+        "Type": "String",
+        "Value": {"Ref": versions[function_id]},
+        "Description": f"ARN of the {function_id} version published by VersioningMacro",
+    }
+    problems = [] if parameter.get("Properties") == expected else [f"{where}.Properties: {short(parameter.get('Properties'))}, expected {short(expected)}"]
+    condition = parameter.get("Condition", _MISSING)
+    if isinstance(function, dict) and condition != function.get("Condition", _MISSING):
+        problems.append(f"{where}.Condition: {short(condition)}, but {function_id} has {short(function.get('Condition', _MISSING))}")
+    return problems
+
+
 class _Comparison:
     """SAM's output for the original (`before`) and for the macro's output (`after`)."""
 
@@ -194,7 +217,8 @@ class _Comparison:
         for old_id, new_id in self.renamed.items():
             self.notes.append(f"Resources.{old_id}: renamed {new_id} by its pinned S3 version {unpin(old[old_id], new[new_id])[1]}")
         self.problems += [f"Resources.{rid}: {GONE}" for rid in old if rid not in new and rid not in self.renamed]
-        for rid in (r for r in new if r not in old and r not in self.renamed.values()):
+        parameters = [r for r in new if r not in old and new[r].get("Type") == PARAMETER_TYPE and r.endswith(PARAMETER_SUFFIX)]
+        for rid in (r for r in new if r not in old and r not in parameters and r not in self.renamed.values()):
             found, function_id, version_hash = _check_added_version(rid, new[rid], self.after, self.macro_output)
             self.problems += found
             if new[rid].get("Type") == VERSION_TYPE:
@@ -202,6 +226,10 @@ class _Comparison:
             if function_id and version_hash:
                 self.hashes.setdefault(function_id, []).append(version_hash)
                 self.versions[function_id] = rid
+        # SAM's own version of an AutoPublishAlias function, <FunctionId>Version<10 hex>, stands in for ours.
+        steered_versions = {version[: -len("Version") - 10]: version for version in self.steered}
+        for rid in parameters:
+            self.problems += _check_added_parameter(rid, new[rid], {**steered_versions, **self.versions}, self.after)
         existing = {_function_of(r): rid for rid, r in old.items() if isinstance(r, dict) and r.get("Type") == VERSION_TYPE}
         for function_id in (f for f in self.versions if f in existing):
             self.problems.append(

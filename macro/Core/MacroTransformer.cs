@@ -40,9 +40,11 @@ public static class MacroTransformer
         }
 
         TemplateShape.Check(fragment, resources, problems);
+        ForEachLoops.Check(resources, problems);
 
         var settings = SettingsReader.Read(request.Params, SettingsPath, new MacroSettings(), problems);
         var candidates = FunctionLocator.Find(resources, Globals(fragment, "Function", problems), settings, problems, reports);
+        ImplicitApiCollision.Check(resources, candidates, problems);
         if (options.CodeIdentityOverride is { } mode)
         {
             candidates = [.. candidates.Select(c => c with { Settings = c.Settings with { CodeIdentity = mode } })];

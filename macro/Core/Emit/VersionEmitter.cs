@@ -31,7 +31,7 @@ internal static class VersionEmitter
             var hash = VersionHash.Compute(Material(plan, codeIdentity, digests));
             if (function.AutoPublishAlias is not null)
             {
-                SteerSamVersion(plan, codeIdentity, hash, resolver, problems, reports, outputs);
+                SteerSamVersion(resources, plan, codeIdentity, hash, resolver, problems, reports, outputs);
                 continue;
             }
 
@@ -60,6 +60,11 @@ internal static class VersionEmitter
                 outputs.Add(($"{function.Id}VersionArn", Output(function, versionId)));
             }
 
+            if (function.Settings.VersionParameter)
+            {
+                VersionParameter.Add(resources, function, versionId, problems);
+            }
+
             reports.Add(new FunctionReport(function.Id, versionId, VersionDescription.WhatWasHashed(plan, codeIdentity)));
         }
 
@@ -69,7 +74,7 @@ internal static class VersionEmitter
 
     /// <summary>SAM publishes this function's versions: see <see cref="AutoPublishCodeSha256"/>.</summary>
     private static void SteerSamVersion(
-        FunctionPlan plan, string codeIdentity, string hash, IntrinsicResolver resolver, List<Problem> problems,
+        JsonObject resources, FunctionPlan plan, string codeIdentity, string hash, IntrinsicResolver resolver, List<Problem> problems,
         List<FunctionReport> reports, List<(string Name, JsonObject Output)> outputs)
     {
         var function = plan.Function;
@@ -82,6 +87,11 @@ internal static class VersionEmitter
         {
             // SAM's own spelling: SAM resolves it to the version it names, with no output of its own for it.
             outputs.Add(($"{function.Id}VersionArn", Output(function, $"{function.Id}.Version")));
+        }
+
+        if (function.Settings.VersionParameter)
+        {
+            VersionParameter.Add(resources, function, $"{function.Id}.Version", problems);
         }
 
         var via = $"AutoPublishAlias {JsonText.ScalarText(function.AutoPublishAlias) ?? JsonText.ToCompact(function.AutoPublishAlias)}";
@@ -169,11 +179,6 @@ internal static class VersionEmitter
         }
 
         output["Value"] = new JsonObject { ["Ref"] = versionId };
-        if (function.Settings.ExportOutputs)
-        {
-            output["Export"] = new JsonObject { ["Name"] = new JsonObject { ["Fn::Sub"] = $"${{AWS::StackName}}-{function.Id}VersionArn" } };
-        }
-
         return output;
     }
 

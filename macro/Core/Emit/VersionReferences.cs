@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using MacroVersioning.Core.Json;
+using MacroVersioning.Core.Resolution;
 
 namespace MacroVersioning.Core.Emit;
 
@@ -7,7 +8,10 @@ namespace MacroVersioning.Core.Emit;
 /// Lets the rest of the template follow the version whose id the user cannot know in advance, with
 /// SAM's own spelling for AutoPublishAlias functions: <c>!Ref Func.Version</c> becomes a Ref to the
 /// added version (its ARN), and <c>!GetAtt Func.Version.Version</c> its version number (what an
-/// <c>AWS::Lambda::Alias</c> FunctionVersion takes).
+/// <c>AWS::Lambda::Alias</c> FunctionVersion takes). The same names inside <c>Fn::Sub</c>, which SAM
+/// also resolves for its own versions: <c>${Func.Version}</c> becomes <c>${FuncVersion&lt;hash&gt;}</c> and
+/// <c>${Func.Version.Version}</c> <c>${FuncVersion&lt;hash&gt;.Version}</c>, unless the list form's variable
+/// map defines that name (a variable shadows a template name in Fn::Sub).
 /// </summary>
 internal static class VersionReferences
 {
@@ -38,6 +42,7 @@ internal static class VersionReferences
 
         if (node is JsonObject obj)
         {
+            RewriteSub(obj, versionIds);
             for (var i = 0; i < obj.Count; i++)
             {
                 var value = obj.GetAt(i).Value;
@@ -65,6 +70,55 @@ internal static class VersionReferences
                 }
             }
         }
+    }
+
+    /// <summary>Rewrites the template string of an Fn::Sub in place; its variables are walked like any other node.</summary>
+    private static void RewriteSub(JsonObject node, IReadOnlyDictionary<string, string> versionIds)
+    {
+        if (!Intrinsic.TryGet(node, out var name, out var argument) || name != "Fn::Sub")
+        {
+            return;
+        }
+
+        if (argument is JsonArray { Count: 2 } list && JsonText.ScalarText(list[0]) is { } text)
+        {
+            if (SubText(text, list[1] as JsonObject, versionIds) is { } rewritten)
+            {
+                list[0] = rewritten;
+            }
+        }
+        else if (argument is JsonValue && JsonText.ScalarText(argument) is { } whole && SubText(whole, null, versionIds) is { } rewritten)
+        {
+            node["Fn::Sub"] = rewritten;
+        }
+    }
+
+    private static string? SubText(string text, JsonObject? variables, IReadOnlyDictionary<string, string> versionIds)
+    {
+        var changed = false;
+        var result = SubVariables.Replace(text, (name, whole) =>
+        {
+            if (variables?.ContainsKey(name) == true || SubTarget(name, versionIds) is not { } target)
+            {
+                return whole;
+            }
+
+            changed = true;
+            return $"${{{target}}}";
+        });
+        return changed ? result : null;
+    }
+
+    /// <summary><c>Func.Version.Version</c> → <c>FuncVersionX.Version</c>, <c>Func.Version</c> → <c>FuncVersionX</c>.</summary>
+    private static string? SubTarget(string name, IReadOnlyDictionary<string, string> versionIds)
+    {
+        const string number = ".Version.Version";
+        if (name.EndsWith(number, StringComparison.Ordinal) && versionIds.TryGetValue(name[..^number.Length], out var numbered))
+        {
+            return $"{numbered}.Version";
+        }
+
+        return name.EndsWith(Suffix, StringComparison.Ordinal) && versionIds.TryGetValue(name[..^Suffix.Length], out var versionId) ? versionId : null;
     }
 
     private static JsonObject? Replacement(JsonNode? node, IReadOnlyDictionary<string, string> versionIds)

@@ -95,6 +95,11 @@ internal sealed partial class IntrinsicResolver
                     scope.Problems.Add(new Problem(scope.Path, $"uses condition {condition}, which nests Condition, Fn::And, Fn::Or and Fn::Not more than {ConditionEvaluator.MaxDepth} levels deep; VersioningMacro cannot evaluate it to hash the branch Lambda gets: simplify the condition"));
                 }
 
+                if (value is null && !scope.Reveal && SsmParameterType.ReadBy(condition, context) is { } ssm)
+                {
+                    scope.Problems.Add(new Problem(scope.Path, $"uses condition {condition}, which reads {SsmParameterType.Explanation(ssm, context.SsmTyped[ssm])}"));
+                }
+
                 return value switch
                 {
                     true => Resolve(branches[1], scope, depth + 1),
@@ -127,6 +132,17 @@ internal sealed partial class IntrinsicResolver
         if (context.TryGetPseudo(reference, out var pseudo))
         {
             return JsonValue.Create(pseudo);
+        }
+
+        if (context.SsmTyped.TryGetValue(reference, out var ssmType))
+        {
+            // Unknown at macro time, like a resource's Ref: kept as written (a condition on it stays undecided).
+            if (!scope.Reveal)
+            {
+                scope.Problems.Add(new Problem(scope.Path, SsmParameterType.Message(reference, ssmType)));
+            }
+
+            return Intrinsic.Make("Ref", reference);
         }
 
         if (!context.TryGetParameter(reference, out var value))

@@ -25,15 +25,22 @@ internal sealed class TemplateContext
         }
 
         var noEcho = new HashSet<string>(StringComparer.Ordinal);
+        var ssmTyped = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (name, declaration) in fragment["Parameters"] as JsonObject ?? [])
         {
             if (NoEchoFlag.IsSecret(declaration))
             {
                 noEcho.Add(name);
             }
+
+            if (SsmParameterType.Of(declaration) is { } type)
+            {
+                ssmTyped[name] = type;
+            }
         }
 
         NoEcho = noEcho;
+        SsmTyped = ssmTyped;
         var partition = Partition(region);
         pseudo = new(StringComparer.Ordinal)
         {
@@ -49,6 +56,9 @@ internal sealed class TemplateContext
     }
 
     public IReadOnlySet<string> NoEcho { get; }
+
+    /// <summary>Parameters whose value Parameter Store holds, by name, with their declared type.</summary>
+    public IReadOnlyDictionary<string, string> SsmTyped { get; }
 
     public JsonObject Conditions { get; }
 

@@ -12,7 +12,11 @@ internal sealed record MacroSettings
 
     public bool Outputs { get; init; } = true;
 
-    public bool ExportOutputs { get; init; }
+    /// <summary>
+    /// Also write the version ARN to an <c>AWS::SSM::Parameter</c> that other stacks read with a dynamic
+    /// reference: unlike an export, it never blocks the next version (see <see cref="Emit.VersionParameter"/>).
+    /// </summary>
+    public bool VersionParameter { get; init; }
 
     public bool StampDescription { get; init; } = true;
 

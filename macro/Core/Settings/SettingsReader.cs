@@ -11,7 +11,7 @@ internal static class SettingsReader
 {
     public static readonly IReadOnlyList<string> Keys =
     [
-        "Enabled", "CodeIdentity", "Outputs", "ExportOutputs", "StampDescription",
+        "Enabled", "CodeIdentity", "Outputs", "VersionParameter", "StampDescription",
         "DeletionPolicy", "UpdateReplacePolicy", "HashedProperties", "IgnoredProperties", "AutoPublishAlias",
     ];
 
@@ -36,7 +36,8 @@ internal static class SettingsReader
             {
                 "Enabled" => settings with { Enabled = Bool(value, at, settings.Enabled, problems) },
                 "Outputs" => settings with { Outputs = Bool(value, at, settings.Outputs, problems) },
-                "ExportOutputs" => settings with { ExportOutputs = Bool(value, at, settings.ExportOutputs, problems) },
+                "VersionParameter" => settings with { VersionParameter = Bool(value, at, settings.VersionParameter, problems) },
+                "ExportOutputs" => Removed(settings, at, ExportOutputsRemoved, problems),
                 "StampDescription" => settings with { StampDescription = Bool(value, at, settings.StampDescription, problems) },
                 "CodeIdentity" => settings with { CodeIdentity = Mode(value, at, settings.CodeIdentity, problems) },
                 "DeletionPolicy" => settings with { DeletionPolicy = OneOf(value, at, settings.DeletionPolicy, ["RetainExceptOnCreate", "Retain", "Delete"], problems) },
@@ -56,6 +57,23 @@ internal static class SettingsReader
             problems.Add(new Problem(path, $"{both} is in both HashedProperties and IgnoredProperties; keep it in one"));
         }
 
+        return settings;
+    }
+
+    /// <summary>
+    /// An export of the version ARN changes with every new version, and CloudFormation refuses to change an
+    /// exported value another stack imports
+    /// (https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/intrinsic-function-reference-importvalue.html),
+    /// so the first import would have failed every later code deployment.
+    /// </summary>
+    private const string ExportOutputsRemoved =
+        "was removed: the exported version ARN changes with every new version, and CloudFormation refuses to change an export another "
+        + "stack imports, so every later deployment would fail. Set VersionParameter: true instead (an SSM parameter per function, "
+        + "/VersioningMacro/<stack name>/<FunctionId>, that other stacks read with {{resolve:ssm:...}}), or read the stack output";
+
+    private static MacroSettings Removed(MacroSettings settings, string at, string message, List<Problem> problems)
+    {
+        problems.Add(new Problem(at, message));
         return settings;
     }
 
