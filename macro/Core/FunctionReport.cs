@@ -1,3 +1,5 @@
+using System.Text.Json.Nodes;
+
 namespace MacroVersioning.Core;
 
 /// <summary>What the transform did with one function, for the CLI summary and the Lambda log line.</summary>
@@ -7,4 +9,11 @@ namespace MacroVersioning.Core;
 public sealed record FunctionReport(string FunctionId, string? VersionId, string Reason)
 {
     public bool Versioned => VersionId is not null;
+
+    /// <summary>
+    /// The canonical material the version id hashes (Code, Config, Layers, References), kept so
+    /// <c>diff</c> can name the inputs that changed, not only that the digest did. NoEcho values
+    /// in it are already keyed hashes; it never leaves the process.
+    /// </summary>
+    public JsonObject? Material { get; init; }
 }

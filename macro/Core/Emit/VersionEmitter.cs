@@ -27,7 +27,8 @@ internal static class VersionEmitter
         {
             var function = plan.Function;
             var codeIdentity = CodeDigests.IdentityOf(plan.Code, digests);
-            var hash = VersionHash.Compute(Material(plan, codeIdentity, digests));
+            var material = Material(plan, codeIdentity, digests);
+            var hash = VersionHash.Compute(material);
             var versionId = $"{function.Id}Version{hash}";
             if (!LogicalId.IsValid(versionId))
             {
@@ -53,7 +54,7 @@ internal static class VersionEmitter
                 outputs.Add(($"{function.Id}VersionArn", Output(function, versionId)));
             }
 
-            reports.Add(new FunctionReport(function.Id, versionId, VersionDescription.WhatWasHashed(plan, codeIdentity)));
+            reports.Add(new FunctionReport(function.Id, versionId, VersionDescription.WhatWasHashed(plan, codeIdentity)) { Material = material });
         }
 
         AddOutputs(fragment, outputs, problems);
