@@ -16,4 +16,10 @@ public sealed record FunctionReport(string FunctionId, string? VersionId, string
     /// in it are already keyed hashes; it never leaves the process.
     /// </summary>
     public JsonObject? Material { get; init; }
+
+    /// <summary>By the three values: the material is what the version id hashes (the same id, the same material), and a JsonObject compares by reference.</summary>
+    public bool Equals(FunctionReport? other) =>
+        other is not null && FunctionId == other.FunctionId && VersionId == other.VersionId && Reason == other.Reason;
+
+    public override int GetHashCode() => HashCode.Combine(FunctionId, VersionId, Reason);
 }
