@@ -76,7 +76,8 @@ internal static class HelpText
                                    location: hash bucket/key/version only, no S3 call
                                    (default: the template's CodeIdentity setting, else content)
           --format json|yaml       output format (default: json)
-          -o, --output OUT         write the template to OUT instead of stdout
+          -o, --output OUT         write the template to OUT instead of stdout, atomically; a run
+                                   that fails removes an OUT left by an earlier run
           --s3-endpoint URL        S3-compatible endpoint, path-style (e.g. http://127.0.0.1:4568);
                                    requests are signed with AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY
                                    when set, else unsigned (without it: the AWS default chain)
