@@ -41,6 +41,15 @@ public sealed class CliArgumentsTests
         { "help command", ["help", "transform"], "help transform" },
         { "transform --help wins over errors", ["transform", "--bogus", "--help"], "help transform" },
         { "invoke -h", ["invoke", "-h"], "help invoke" },
+        { "diff", ["diff", "old.json", "new.yaml"], "diff old.json new.yaml params=[] old=[] region=us-east-1 account=123456789012 identity=- json=False endpoint=- key=-" },
+        {
+            "diff flags", ["diff", "o.yaml", "n.yaml", "--param", "Stage=prod", "--old-param", "Stage=dev", "--format", "json", "--region", "eu-west-1",
+                "--code-identity", "location", "--hash-key-file", "k"],
+            "diff o.yaml n.yaml params=[Stage=prod] old=[Stage=dev] region=eu-west-1 account=123456789012 identity=Location json=True endpoint=- key=k"
+        },
+        { "diff --format text", ["diff", "o.yaml", "n.yaml", "--format", "text"], "diff o.yaml n.yaml params=[] old=[] region=us-east-1 account=123456789012 identity=- json=False endpoint=- key=-" },
+        { "diff -h", ["diff", "-h"], "help diff" },
+        { "help diff", ["help", "diff"], "help diff" },
     };
 
     public static readonly TheoryData<string, string[], string> Invalid = new()
@@ -62,6 +71,13 @@ public sealed class CliArgumentsTests
         { "bad code identity", ["transform", "t.yaml", "--code-identity", "bytes"], "--code-identity bytes is not content or location" },
         { "bad format", ["transform", "t.yaml", "--format", "xml"], "--format xml is not json or yaml" },
         { "bad endpoint", ["transform", "t.yaml", "--s3-endpoint", "127.0.0.1:4568"], "is not an http:// or https:// URL" },
+        { "diff needs two templates", ["diff", "old.yaml"], "diff takes OLD and NEW templates, got 1: old.yaml" },
+        { "diff takes no -o", ["diff", "o.yaml", "n.yaml", "-o", "x"], "unknown option -o for diff" },
+        { "diff format is text or json", ["diff", "o.yaml", "n.yaml", "--format", "yaml"], "--format yaml is not text or json" },
+        { "diff format twice", ["diff", "o.yaml", "n.yaml", "--format", "json", "--format", "text"], "--format is given twice" },
+        { "old-param twice", ["diff", "o.yaml", "n.yaml", "--old-param", "A=1", "--old-param", "A=2"], "--old-param A is given twice" },
+        { "old-param without equals", ["diff", "o.yaml", "n.yaml", "--old-param", "secret"], "--old-param number 1 is not Key=Value" },
+        { "diff checks transform's flags", ["diff", "o.yaml", "n.yaml", "--region", "Virginia"], "--region Virginia is not a region name" },
         { "bad invoke endpoint", ["invoke", "e.json", "--s3-endpoint", "ftp://x"], "is not an http:// or https:// URL" },
     };
 
@@ -92,7 +108,9 @@ public sealed class CliArgumentsTests
         var (_, badName) = CliArguments.Parse(["transform", "t.yaml", "--param", "Bad Key=hunter2"]);
         var (_, twice) = CliArguments.Parse(["transform", "t.yaml", "--param", "P=hunter2", "--param", "P=hunter2"]);
 
-        new[] { noEquals, badName, twice }.Should().AllSatisfy(e => e.Should().NotBeNull().And.NotContain("hunter2"));
+        var (_, oldTwice) = CliArguments.Parse(["diff", "o.yaml", "n.yaml", "--old-param", "P=hunter2", "--old-param", "P=hunter2"]);
+
+        new[] { noEquals, badName, twice, oldTwice }.Should().AllSatisfy(e => e.Should().NotBeNull().And.NotContain("hunter2"));
     }
 
     private static string Describe(CliRequest request) => request switch
@@ -101,6 +119,10 @@ public sealed class CliArgumentsTests
             $"transform {t.TemplatePath} params=[{string.Join(',', t.Parameters.Select(p => $"{p.Key}={p.Value}"))}] region={t.Region} " +
             $"account={t.AccountId} identity={t.CodeIdentity?.ToString() ?? "-"} format={t.Format} out={t.OutputPath ?? "-"} " +
             $"endpoint={t.S3Endpoint?.ToString() ?? "-"} key={t.HashKeyFile ?? "-"}",
+        DiffRequest d =>
+            $"diff {d.OldPath} {d.NewPath} params=[{string.Join(',', d.Parameters.Select(p => $"{p.Key}={p.Value}"))}] " +
+            $"old=[{string.Join(',', d.OldParameters.Select(p => $"{p.Key}={p.Value}"))}] region={d.Region} account={d.AccountId} " +
+            $"identity={d.CodeIdentity?.ToString() ?? "-"} json={d.Json} endpoint={d.S3Endpoint?.ToString() ?? "-"} key={d.HashKeyFile ?? "-"}",
         InvokeRequest i => $"invoke {i.EventPath} endpoint={i.S3Endpoint?.ToString() ?? "-"} key={i.HashKeyFile ?? "-"}",
         HelpRequest h => $"help {h.Command ?? "-"}",
         _ => request.GetType().Name,

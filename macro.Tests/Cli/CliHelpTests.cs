@@ -8,6 +8,8 @@ public sealed class CliHelpTests
         { "overview", ["--help"] },
         { "transform", ["transform", "--help"] },
         { "invoke", ["invoke", "-h"] },
+        { "diff", ["diff", "--help"] },
+        { "help diff", ["help", "diff"] },
         { "help transform", ["help", "transform"] },
     };
 
@@ -35,6 +37,30 @@ public sealed class CliHelpTests
         var run = await CliRun.RunAsync("transform", "--help");
 
         run.Stdout.Should().Contain(mention);
+    }
+
+    public static readonly TheoryData<string> DiffHelpMentions = new()
+    {
+        "diff OLD NEW", "--param Key=Value", "--old-param Key=Value", "--format text|json", "--hash-key-file", "get-template",
+        "Processed", "Original", "new version", "unchanged", "added", "removed", "skipped", "Globals.Function.Timeout",
+        "parameter Stage", "referenced Table (replacement)", "  0 ", "  1 ", "  2 ", "  3 ",
+    };
+
+    [Theory]
+    [MemberData(nameof(DiffHelpMentions))]
+    public async Task Diff_help_documents_its_flags_statuses_and_exit_codes(string mention)
+    {
+        var run = await CliRun.RunAsync("diff", "--help");
+
+        run.Stdout.Should().Contain(mention);
+    }
+
+    [Fact]
+    public async Task The_overview_lists_diff_beside_transform()
+    {
+        var run = await CliRun.RunAsync("--help");
+
+        run.Stdout.Should().Contain("VersioningMacro diff OLD NEW").And.Contain("diff OLD NEW         which functions");
     }
 
     public static readonly TheoryData<string> EndpointHelpCommands = new() { "transform", "invoke" };

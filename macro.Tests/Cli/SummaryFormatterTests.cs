@@ -35,6 +35,20 @@ public sealed class SummaryFormatterTests
         SummaryFormatter.Format(result).Should().Equal("versioned 1 function:", "  Only  OnlyVersion1  hashed: inline code");
     }
 
+    [Theory]
+    [InlineData("local files; Handler", true)]
+    [InlineData("code SHA-256; Handler", false)]
+    [InlineData("S3 location; Handler", false)]
+    public void Says_a_local_folder_id_is_a_preview(string hashed, bool preview)
+    {
+        var result = new TransformResult([], [], [new FunctionReport("Fn", "FnVersion1", hashed)]);
+
+        var lines = SummaryFormatter.Format(result);
+
+        lines.Any(l => l.StartsWith("note: ids hashed from local files are previews: the deployed id hashes the zip that sam package uploads", StringComparison.Ordinal))
+            .Should().Be(preview);
+    }
+
     [Fact]
     public void Adds_each_pinned_S3_version_or_why_none_to_its_functions_line()
     {

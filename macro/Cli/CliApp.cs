@@ -5,8 +5,9 @@ using MacroVersioning.Lambda;
 namespace MacroVersioning.Cli;
 
 /// <summary>
-/// The local CLI: <c>transform</c> previews the macro on a template, <c>invoke</c> runs the Lambda's
-/// handler on a request event. Both call the same core as the deployed macro.
+/// The local CLI: <c>transform</c> previews the macro on a template, <c>diff</c> compares two templates'
+/// versions, <c>invoke</c> runs the Lambda's handler on a request event. All call the same core as the
+/// deployed macro.
 /// </summary>
 internal static class CliApp
 {
@@ -47,6 +48,7 @@ internal static class CliApp
             {
                 HelpRequest help => await WriteHelpAsync(stdout, help).ConfigureAwait(false),
                 TransformRequest transform => await TransformAsync(transform, stdout, stderr, environment, cancellationToken).ConfigureAwait(false),
+                DiffRequest diff => await DiffAsync(diff, stdout, stderr, environment, cancellationToken).ConfigureAwait(false),
                 InvokeRequest invoke => await InvokeAsync(invoke, stdout, stderr, environment, cancellationToken).ConfigureAwait(false),
                 _ => throw new InvalidOperationException($"no command for {request.GetType().Name}"),
             };
@@ -75,6 +77,20 @@ internal static class CliApp
         }
 
         var command = new TransformCommand(stdout, stderr, MacroTransformer.TransformAsync, CodeSourceFactory.Create);
+        return await command.RunAsync(request, hashKey, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task<int> DiffAsync(
+        DiffRequest request, TextWriter stdout, TextWriter stderr, Func<string, string?> environment, CancellationToken cancellationToken)
+    {
+        var (hashKey, keyError) = HashKeySource.Load(request.HashKeyFile, environment);
+        if (keyError is not null)
+        {
+            await stderr.WriteLineAsync($"error: {keyError}").ConfigureAwait(false);
+            return ExitCodes.Usage;
+        }
+
+        var command = new DiffCommand(stdout, stderr, MacroTransformer.TransformAsync, CodeSourceFactory.Create);
         return await command.RunAsync(request, hashKey, cancellationToken).ConfigureAwait(false);
     }
 

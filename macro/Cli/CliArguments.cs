@@ -12,13 +12,16 @@ internal static partial class CliArguments
     private static readonly string[] TransformFlags =
         ["--param", "--region", "--account", "--code-identity", "--format", "-o", "--output", "--s3-endpoint", "--hash-key-file"];
 
+    private static readonly string[] DiffFlags =
+        ["--param", "--old-param", "--region", "--account", "--code-identity", "--format", "--s3-endpoint", "--hash-key-file"];
+
     private static readonly string[] InvokeFlags = ["--s3-endpoint", "--hash-key-file"];
 
     public static CliParseResult Parse(IReadOnlyList<string> args)
     {
         if (args.Count == 0)
         {
-            return CliParseResult.Usage("no command given; use transform or invoke");
+            return CliParseResult.Usage("no command given; use transform, diff or invoke");
         }
 
         var command = args[0];
@@ -29,18 +32,19 @@ internal static partial class CliArguments
 
         if (command == "help")
         {
-            return args.Count > 1 && args[1] is "transform" or "invoke" ? new(new HelpRequest(args[1]), null) : new(new HelpRequest(null), null);
+            return args.Count > 1 && args[1] is "transform" or "diff" or "invoke" ? new(new HelpRequest(args[1]), null) : new(new HelpRequest(null), null);
         }
 
         var allowed = command switch
         {
             "transform" => TransformFlags,
+            "diff" => DiffFlags,
             "invoke" => InvokeFlags,
             _ => null,
         };
         if (allowed is null)
         {
-            return CliParseResult.Usage($"unknown command {command}; use transform or invoke");
+            return CliParseResult.Usage($"unknown command {command}; use transform, diff or invoke");
         }
 
         var rest = args.Skip(1).ToList();
@@ -53,6 +57,13 @@ internal static partial class CliArguments
         if (error is not null)
         {
             return CliParseResult.Usage(error);
+        }
+
+        if (command == "diff")
+        {
+            return positionals.Count == 2
+                ? ParseDiff(positionals[0], positionals[1], flags)
+                : CliParseResult.Usage($"diff takes OLD and NEW templates, got {positionals.Count}{(positionals.Count > 0 ? ": " + string.Join(' ', positionals) : "")}");
         }
 
         var what = command == "transform" ? "TEMPLATE" : "EVENT.json";
@@ -156,6 +167,38 @@ internal static partial class CliArguments
         var format = formatText == "yaml" ? TemplateFormat.Yaml : TemplateFormat.Json;
         return new(new TransformRequest(
             template, parameters, region, account, identity, format, values.GetValueOrDefault("-o"), endpoint, values.GetValueOrDefault("--hash-key-file")), null);
+    }
+
+    /// <summary><c>transform</c>'s options, but <c>--format</c> picks the diff's output (text or json) and there is no <c>-o</c>.</summary>
+    private static CliParseResult ParseDiff(string old, string @new, List<(string Flag, string Value)> flags)
+    {
+        var formats = flags.Where(f => f.Flag == "--format").Select(f => f.Value).ToList();
+        if (formats.Count > 1)
+        {
+            return CliParseResult.Usage("--format is given twice");
+        }
+
+        var format = formats.FirstOrDefault() ?? "text";
+        if (format is not ("text" or "json"))
+        {
+            return CliParseResult.Usage($"--format {format} is not text or json");
+        }
+
+        var parsed = ParseTransform(old, [.. flags.Where(f => f.Flag is not ("--format" or "--old-param"))]);
+        if (parsed.Request is not TransformRequest t)
+        {
+            return parsed;
+        }
+
+        // --old-param values go through --param's checks, so their errors read the same (and never echo a value).
+        var oldParsed = ParseTransform(old, [.. flags.Where(f => f.Flag == "--old-param").Select(f => ("--param", f.Value))]);
+        if (oldParsed.Request is not TransformRequest o)
+        {
+            return CliParseResult.Usage(oldParsed.Error!.Replace("--param", "--old-param", StringComparison.Ordinal));
+        }
+
+        return new(new DiffRequest(
+            old, @new, t.Parameters, o.Parameters, t.Region, t.AccountId, t.CodeIdentity, format == "json", t.S3Endpoint, t.HashKeyFile), null);
     }
 
     private static CliParseResult ParseInvoke(string eventPath, List<(string Flag, string Value)> flags)

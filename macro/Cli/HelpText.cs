@@ -1,11 +1,12 @@
 namespace MacroVersioning.Cli;
 
-/// <summary>The text of <c>--help</c>, <c>transform --help</c> and <c>invoke --help</c>.</summary>
+/// <summary>The text of <c>--help</c>, <c>transform --help</c>, <c>diff --help</c> and <c>invoke --help</c>.</summary>
 internal static class HelpText
 {
     public const string ShortUsage =
         """
         usage: VersioningMacro transform TEMPLATE [options]   (see: transform --help)
+               VersioningMacro diff OLD NEW [options]         (see: diff --help)
                VersioningMacro invoke EVENT.json [options]    (see: invoke --help)
                VersioningMacro --help
         """;
@@ -13,6 +14,7 @@ internal static class HelpText
     public static string For(string? command) => command switch
     {
         "transform" => Transform,
+        "diff" => Diff,
         "invoke" => Invoke,
         _ => Overview,
     };
@@ -38,6 +40,8 @@ internal static class HelpText
         Commands:
           transform TEMPLATE   preview what the macro does to a template (JSON or YAML, local CodeUri
                                folders allowed) and print the template that comes out
+          diff OLD NEW         which functions a deployment of NEW gives a new version, and which
+                               hashed inputs changed (exit 1 when any function changes)
           invoke EVENT.json    run exactly what the Lambda runs on a macro request event and print the
                                response
 
@@ -72,7 +76,8 @@ internal static class HelpText
                                    location: hash bucket/key/version only, no S3 call
                                    (default: the template's CodeIdentity setting, else content)
           --format json|yaml       output format (default: json)
-          -o, --output OUT         write the template to OUT instead of stdout
+          -o, --output OUT         write the template to OUT instead of stdout, atomically; a run
+                                   that fails removes an OUT left by an earlier run
           --s3-endpoint URL        S3-compatible endpoint, path-style (e.g. http://127.0.0.1:4568);
                                    requests are signed with AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY
                                    when set, else unsigned (without it: the AWS default chain)
@@ -88,6 +93,42 @@ internal static class HelpText
         --code-identity overrides the CodeIdentity setting.
 
         {{ExitCodeText}}
+        """;
+
+    private static readonly string Diff =
+        $$"""
+        usage: VersioningMacro diff OLD NEW [--param Key=Value]... [--old-param Key=Value]...
+                 [--region R] [--account A] [--code-identity content|location] [--format text|json]
+                 [--s3-endpoint URL] [--hash-key-file FILE]
+
+        Transforms OLD and NEW as transform does (same options, same hash key) and prints, per
+        function: new version, unchanged, added, removed or skipped, and under a new version the
+        hashed inputs that changed, named as in the template: code bytes, Environment.Variables.TABLE,
+        Globals.Function.Timeout (set in Globals), parameter Stage (Environment.Variables.STAGE) (same
+        text, another parameter value), layer SharedLayer content, referenced Table (replacement).
+        Names only: no value is printed, NoEcho or not.
+
+        OLD may be what `aws cloudformation get-template --stack-name S --query TemplateBody` prints:
+        with --template-stage Original, the template as deployed (a YAML body comes as a JSON string;
+        both are read); by default CloudFormation returns the Processed stage, after every transform,
+        from which only the version ids can be compared (the changed inputs are not named).
+
+        Options: as transform (see transform --help), and:
+          --old-param Key=Value    value of parameter Key for OLD only (what the stack was deployed
+                                   with); OLD otherwise takes --param values it declares, then Defaults
+          --format text|json       output format (default: text); json: {"changed", "counts",
+                                   "functions": [{"function", "status", "oldVersion", "newVersion",
+                                   "changes", "note"}]}
+          -h, --help               this text
+
+        Output: the diff on stdout; progress and problems on stderr.
+
+        Exit codes (as git diff --exit-code):
+          0    no function gets a new version, is added or removed, or loses its version
+          1    some function does
+          2    usage error: unknown option, missing or unreadable file, bad --param
+          3    OLD or NEW was rejected (its problems are on stderr), or the run failed
+          130  interrupted (Ctrl-C)
         """;
 
     private static readonly string Invoke =

@@ -9,6 +9,9 @@ namespace MacroVersioning.Cli;
 /// </summary>
 internal static class SummaryFormatter
 {
+    /// <summary>What <c>CodeKind</c> calls a local folder's digest.</summary>
+    private const string LocalFiles = "local files";
+
     public static IReadOnlyList<string> Format(TransformResult result) =>
         result.Succeeded ? FormatFunctions(result.Functions) : FormatProblems(result.Problems);
 
@@ -40,6 +43,11 @@ internal static class SummaryFormatter
             lines.Add(function.VersionId is { } version
                 ? $"  {id}  {version.PadRight(versionWidth)}  {(function.Via is { } via ? $"via {OneLine(via)}, " : "")}hashed: {OneLine(function.Reason)}{Pins(function)}"
                 : $"  {id}  {"skipped:".PadRight(versionWidth)}  {OneLine(function.Reason)}");
+        }
+
+        if (functions.Any(f => f.Versioned && f.Reason.StartsWith(LocalFiles, StringComparison.Ordinal)))
+        {
+            lines.Add($"note: ids hashed from {LocalFiles} are previews: the deployed id hashes the zip that sam package uploads (transform the packaged template for those ids)");
         }
 
         return lines;

@@ -15,6 +15,17 @@ internal sealed class TransformCommand(
 {
     public async Task<int> RunAsync(TransformRequest request, byte[]? hashKey, CancellationToken cancellationToken)
     {
+        var code = await ReadAndRunAsync(request, hashKey, cancellationToken).ConfigureAwait(false);
+        if (code != ExitCodes.Success && request.OutputPath is { } output)
+        {
+            OutputFile.RemoveStale(output, stderr);
+        }
+
+        return code;
+    }
+
+    private async Task<int> ReadAndRunAsync(TransformRequest request, byte[]? hashKey, CancellationToken cancellationToken)
+    {
         var path = request.TemplatePath;
         if (!File.Exists(path))
         {
@@ -115,7 +126,7 @@ internal sealed class TransformCommand(
 
         try
         {
-            await File.WriteAllTextAsync(outputPath, text, cancellationToken).ConfigureAwait(false);
+            await OutputFile.WriteAsync(outputPath, text, cancellationToken).ConfigureAwait(false);
             log.WriteLine($"wrote {outputPath}");
             return true;
         }

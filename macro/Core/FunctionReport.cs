@@ -1,3 +1,5 @@
+using System.Text.Json.Nodes;
+
 namespace MacroVersioning.Core;
 
 /// <summary>What the transform did with one function, for the CLI summary and the Lambda log line.</summary>
@@ -14,4 +16,18 @@ public sealed record FunctionReport(string FunctionId, string? VersionId, string
 
     /// <summary>S3 versions pinned in the function's or its layers' code locations, or why one was not.</summary>
     public IReadOnlyList<string> Pins { get; init; } = [];
+
+    /// <summary>
+    /// The canonical material the version id hashes (Code, Config, Layers, References), kept so
+    /// <c>diff</c> can name the inputs that changed, not only that the digest did. NoEcho values
+    /// in it are already keyed hashes; it never leaves the process.
+    /// </summary>
+    public JsonObject? Material { get; init; }
+
+    /// <summary>By the values a person reads: the material is what the version id hashes (the same id, the same material), and a JsonObject compares by reference.</summary>
+    public bool Equals(FunctionReport? other) =>
+        other is not null && FunctionId == other.FunctionId && VersionId == other.VersionId && Reason == other.Reason
+        && Via == other.Via && Pins.SequenceEqual(other.Pins);
+
+    public override int GetHashCode() => HashCode.Combine(FunctionId, VersionId, Reason, Via);
 }

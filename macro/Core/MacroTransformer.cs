@@ -108,7 +108,8 @@ public static class MacroTransformer
     private static TransformResult Fail(List<Problem> problems, TemplateContext context)
     {
         var secrets = context.SecretValues().OrderByDescending(s => s.Length).ToList();
-        return TransformResult.Failure([.. problems.Select(p => new Problem(p.Path, Redact(p.Message, secrets)))]);
+        // Distinct: a problem in Globals.Function is found once per function but reported once.
+        return TransformResult.Failure([.. problems.Distinct().Select(p => new Problem(p.Path, Redact(p.Message, secrets)))]);
     }
 
     private static string Redact(string message, List<string> secrets) =>

@@ -28,10 +28,11 @@ internal static class VersionEmitter
         {
             var function = plan.Function;
             var codeIdentity = CodeDigests.IdentityOf(plan.Code, digests);
-            var hash = VersionHash.Compute(Material(plan, codeIdentity, digests));
+            var material = Material(plan, codeIdentity, digests);
+            var hash = VersionHash.Compute(material);
             if (function.AutoPublishAlias is not null)
             {
-                SteerSamVersion(resources, plan, codeIdentity, hash, resolver, problems, reports, outputs);
+                SteerSamVersion(resources, plan, codeIdentity, hash, material, resolver, problems, reports, outputs);
                 continue;
             }
 
@@ -65,7 +66,7 @@ internal static class VersionEmitter
                 VersionParameter.Add(resources, function, versionId, problems);
             }
 
-            reports.Add(new FunctionReport(function.Id, versionId, VersionDescription.WhatWasHashed(plan, codeIdentity)));
+            reports.Add(new FunctionReport(function.Id, versionId, VersionDescription.WhatWasHashed(plan, codeIdentity)) { Material = material });
         }
 
         AddOutputs(fragment, outputs, problems);
@@ -74,7 +75,7 @@ internal static class VersionEmitter
 
     /// <summary>SAM publishes this function's versions: see <see cref="AutoPublishCodeSha256"/>.</summary>
     private static void SteerSamVersion(
-        JsonObject resources, FunctionPlan plan, string codeIdentity, string hash, IntrinsicResolver resolver, List<Problem> problems,
+        JsonObject resources, FunctionPlan plan, string codeIdentity, string hash, JsonObject material, IntrinsicResolver resolver, List<Problem> problems,
         List<FunctionReport> reports, List<(string Name, JsonObject Output)> outputs)
     {
         var function = plan.Function;
@@ -95,7 +96,7 @@ internal static class VersionEmitter
         }
 
         var via = $"AutoPublishAlias {JsonText.ScalarText(function.AutoPublishAlias) ?? JsonText.ToCompact(function.AutoPublishAlias)}";
-        reports.Add(new FunctionReport(function.Id, versionId, VersionDescription.WhatWasHashed(plan, codeIdentity), via));
+        reports.Add(new FunctionReport(function.Id, versionId, VersionDescription.WhatWasHashed(plan, codeIdentity), via) { Material = material });
     }
 
     private static JsonObject Material(FunctionPlan plan, string codeIdentity, IReadOnlyDictionary<CodeObject, CodeDigest> digests)

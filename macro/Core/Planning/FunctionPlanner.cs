@@ -37,7 +37,7 @@ internal sealed class FunctionPlanner(
             switch (PropertyClassifier.Classify(function.Type, name, settings.HashedProperties, settings.IgnoredProperties))
             {
                 case PropertyClass.Hashed:
-                    var resolved = resolver.ResolveForHash(value, $"{path}.{name}", problems);
+                    var resolved = resolver.ResolveForHash(value, $"{Origin(function, name)}.{name}", problems);
                     if (resolved is not null)
                     {
                         config[name] = resolved;
@@ -45,11 +45,7 @@ internal sealed class FunctionPlanner(
 
                     break;
                 case PropertyClass.Unknown:
-                    problems.Add(new Problem(
-                        $"{path}.{name}",
-                        $"{function.Type} property {name} is not known to this release of VersioningMacro, so it cannot tell whether Lambda "
-                        + $"versions it; classify it with HashedProperties: [{name}] (Lambda snapshots it into a version) or IgnoredProperties: [{name}] "
-                        + "in the VersioningMacro Transform Parameters or the function's Metadata.VersioningMacro"));
+                    problems.Add(new Problem($"{Origin(function, name)}.{name}", UnknownProperty.Message(function.Type, name)));
                     break;
             }
         }
@@ -66,6 +62,13 @@ internal sealed class FunctionPlanner(
         var referenced = references.Collect(function, config, [.. layers.Select(l => l.LayerId)]);
         return codeSpec is null ? null : new FunctionPlan(function, codeSpec, config, layers, referenced);
     }
+
+    /// <summary>
+    /// Where a merged property was written: the function's own properties, or <c>Globals.Function</c>
+    /// when it comes only from there, so a problem in Globals is reported once, where it is.
+    /// </summary>
+    private static string Origin(FunctionCandidate function, string name) =>
+        function.Resource["Properties"] is JsonObject local && local.ContainsKey(name) ? function.PropertiesPath : "Globals.Function";
 
     private List<LayerPlan> Layers(FunctionCandidate function)
     {

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using MacroVersioning.Core.Json;
+using MacroVersioning.Core.Validation;
 
 namespace MacroVersioning.Core.Settings;
 
@@ -79,7 +80,8 @@ internal static class SettingsReader
 
     private static MacroSettings Unknown(MacroSettings settings, string at, List<Problem> problems)
     {
-        problems.Add(new Problem(at, $"unknown setting; known settings are {string.Join(", ", Keys)}"));
+        var meant = NearMiss.Find(at[(at.LastIndexOf('.') + 1)..], Keys) is { } near ? $"did you mean {near}? " : "";
+        problems.Add(new Problem(at, $"{meant}unknown setting; known settings are {string.Join(", ", Keys)}"));
         return settings;
     }
 
