@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
+using MacroVersioning.Tests.Aot;
 using MacroVersioning.Tests.Tools;
 
 namespace MacroVersioning.Tests.S3;
@@ -7,15 +8,18 @@ namespace MacroVersioning.Tests.S3;
 /// <summary>
 /// The CLI as a user runs it (a child process, credentials from the environment) on a packaged
 /// template whose code sits in a local s3rver: each version's CodeSha256 is the base64 SHA-256 of
-/// the object its function points at, and the summary says the bytes were read.
+/// the object its function points at, and the summary says the bytes were read. Both builds: the
+/// JIT-compiled assembly and the Native AOT executable, whose outputs must also be identical.
 /// </summary>
 [Collection(S3rverCollection.Name)]
 public sealed class CliS3rverTests(S3rverFixture fixture) : IDisposable
 {
     private readonly DirectoryInfo work = Directory.CreateTempSubdirectory("cli-s3rver");
 
-    [Fact]
-    public async Task Transform_with_an_s3_endpoint_prints_versions_carrying_each_objects_sha256()
+    [Theory]
+    [InlineData(MacroBuild.Jit)]
+    [InlineData(MacroBuild.Aot)]
+    public async Task Transform_with_an_s3_endpoint_prints_versions_carrying_each_objects_sha256(MacroBuild build)
     {
         var api = DeterministicBytes.Array(9000, 41);
         var worker = DeterministicBytes.Array(12000, 42);
@@ -48,9 +52,10 @@ public sealed class CliS3rverTests(S3rverFixture fixture) : IDisposable
             ["AWS_SHARED_CREDENTIALS_FILE"] = Path.Combine(work.FullName, "no-credentials"),
         };
 
+        var (file, prefix) = await MacroProcess.CommandAsync(build);
         var outcome = await ExternalProcess.RunAsync(
-            Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet",
-            [Path.Combine(AppContext.BaseDirectory, "VersioningMacro.dll"), "transform", template, "--s3-endpoint", fixture.Server.Endpoint.ToString()],
+            file,
+            [.. prefix, "transform", template, "--s3-endpoint", fixture.Server.Endpoint.ToString()],
             work.FullName,
             environment,
             TimeSpan.FromMinutes(2));
