@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using MacroVersioning.Tests.Cli;
 using MacroVersioning.Tests.Tools;
 
 namespace MacroVersioning.Tests.Aot;
@@ -48,19 +49,26 @@ internal static partial class MacroProcess
     }
 
     /// <summary>
-    /// Runs both builds on the same arguments, environment and folder, and checks that the AOT
-    /// executable exits, prints and reports exactly as the JIT build: byte for byte.
+    /// Runs the AOT executable as a child process and the JIT-compiled build of the same code in this
+    /// process (<see cref="CliRun"/>, the CLI tests' way: a child per case would cost far more CI time
+    /// than it adds), on the same arguments and variables, and checks that the executable exits,
+    /// prints and reports exactly as the JIT build: byte for byte. Paths in
+    /// <paramref name="args"/> must be absolute, since the two runs have different folders.
     /// </summary>
     public static async Task<ProcessOutcome> SameFromBothAsync(
         IEnumerable<string> args, string workingDirectory, IReadOnlyDictionary<string, string?>? environment = null)
     {
         var argList = args.ToList();
-        var jit = await RunAsync(MacroBuild.Jit, argList, workingDirectory, environment);
+        var variables = (environment ?? new Dictionary<string, string?>())
+            .Where(v => v.Value is not null)
+            .ToDictionary(v => v.Key, v => v.Value!);
+        var jit = await CliRun.RunAsync(variables, [.. argList]);
         var aot = await RunAsync(MacroBuild.Aot, argList, workingDirectory, environment);
 
-        aot.ExitCode.Should().Be(jit.ExitCode, $"the AOT build should exit as the JIT build on {string.Join(' ', argList)}\nJIT: {jit.Describe()}\nAOT: {aot.Describe()}");
-        aot.StandardOutput.Should().Be(jit.StandardOutput, $"stdout of {string.Join(' ', argList)}");
-        WithoutDurations(aot.StandardError).Should().Be(WithoutDurations(jit.StandardError), $"stderr of {string.Join(' ', argList)}");
+        var jitOutcome = new ProcessOutcome(jit.ExitCode, jit.Stdout, jit.Stderr);
+        aot.ExitCode.Should().Be(jit.ExitCode, $"the AOT build should exit as the JIT build on {string.Join(' ', argList)}\nJIT: {jitOutcome.Describe()}\nAOT: {aot.Describe()}");
+        aot.StandardOutput.Should().Be(jit.Stdout, $"stdout of {string.Join(' ', argList)}");
+        WithoutDurations(aot.StandardError).Should().Be(WithoutDurations(jit.Stderr), $"stderr of {string.Join(' ', argList)}");
         return aot;
     }
 
