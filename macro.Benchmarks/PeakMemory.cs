@@ -15,16 +15,29 @@ internal static class PeakMemory
     public static bool Available => File.Exists(GnuTime);
 
     /// <returns>The peak resident set in MiB.</returns>
-    public static double OfRun(string file, IReadOnlyList<string> args, IReadOnlyDictionary<string, string?> environment)
-    {
-        var (_, exitCode, stdout) = ProcessTimer.Run(GnuTime, ["-f", "peak-kib=%M", "-o", "/dev/stdout", "-a", file, .. args], environment);
-        var line = stdout.Split('\n').LastOrDefault(l => l.StartsWith("peak-kib=", StringComparison.Ordinal));
-        if (exitCode != 0 || line is null)
-        {
-            throw new InvalidOperationException($"{file} under {GnuTime} exited {exitCode}:\n{stdout}");
-        }
+    public static double OfRun(string file, IReadOnlyList<string> args, IReadOnlyDictionary<string, string?> environment) =>
+        Usage(file, args, environment).PeakMiB;
 
-        return double.Parse(line["peak-kib=".Length..], CultureInfo.InvariantCulture) / 1024;
+    /// <summary>Peak resident set, CPU time (user + system) and wall time of one run, as GNU time reports them.</summary>
+    public static (double PeakMiB, double CpuSeconds, double WallSeconds, string Stdout) Usage(
+        string file, IReadOnlyList<string> args, IReadOnlyDictionary<string, string?> environment)
+    {
+        var report = Path.GetTempFileName();
+        try
+        {
+            var (_, exitCode, stdout) = ProcessTimer.Run(GnuTime, ["-f", "%M %U %S %e", "-o", report, file, .. args], environment);
+            var fields = File.ReadAllText(report).Trim().Split('\n')[^1].Split(' ').Select(f => double.Parse(f, CultureInfo.InvariantCulture)).ToArray();
+            if (exitCode != 0)
+            {
+                throw new InvalidOperationException($"{file} under {GnuTime} exited {exitCode}:\n{stdout}");
+            }
+
+            return (fields[0] / 1024, fields[1] + fields[2], fields[3], stdout);
+        }
+        finally
+        {
+            File.Delete(report);
+        }
     }
 
     /// <returns>The peak resident set so far of a running process, in MiB.</returns>
