@@ -84,7 +84,7 @@ public sealed class ReproduciblePackageTests : IDisposable
             [Path.Combine(checkout.FullName, "scripts", "package.sh"), "x64"],
             checkout.FullName,
             BuildEnvironment(output),
-            TimeSpan.FromMinutes(15));
+            TimeSpan.FromMinutes(30));
         outcome.ExitCode.Should().Be(0, outcome.Describe());
         return (Path.Combine(output, "VersioningMacro-x64.zip"), outcome);
     }
