@@ -60,7 +60,7 @@ public sealed class ReproduciblePackageTests : IDisposable
         using var stream = entry.Open();
         var header = new byte[20];
         stream.ReadExactly(header);
-        return header.AsSpan(0, 4).SequenceEqual("\x7fELF"u8) ? BinaryPrimitives.ReadUInt16LittleEndian(header.AsSpan(18)) : (ushort)0;
+        return header.AsSpan(0, 4).SequenceEqual("\u007fELF"u8) ? BinaryPrimitives.ReadUInt16LittleEndian(header.AsSpan(18)) : (ushort)0;
     }
 
     public void Dispose() => workspace.Delete(recursive: true);
