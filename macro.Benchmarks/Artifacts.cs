@@ -24,6 +24,16 @@ internal static class Artifacts
         });
     }
 
+    /// <summary>Native AOT linux-x64 publish, as scripts/package.sh builds the bootstrap; returns the executable's path.</summary>
+    public static string PublishAot(string project, string name)
+    {
+        var output = Path.Combine(Directory, name);
+        ProcessTimer.Check(
+            "dotnet", "publish", Path.Combine(RepoRoot.Path, project), "-c", "Release", "-r", "linux-x64", "-p:PublishAot=true",
+            "--artifacts-path", Path.Combine(Directory, "aot-build", name), "-o", output, "--nologo", "-v", "q", "--disable-build-servers");
+        return Path.Combine(output, Path.GetFileNameWithoutExtension(project));
+    }
+
     /// <summary>
     /// The macro request for examples/classic: its CodeUri folders become S3 URIs (as <c>sam package</c>
     /// would make them; the Lambda refuses local paths) and CodeIdentity is location, so nothing reads S3.

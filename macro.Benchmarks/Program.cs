@@ -6,7 +6,7 @@ return args switch
     ["s3", .. var rest] => await S3Benchmark.RunAsync(BenchmarkArgs.Parse(rest), Console.Out),
     ["transform", .. var rest] => await TransformBenchmark.RunAsync(BenchmarkArgs.Parse(rest, runs: 7), Console.Out),
     ["transform-loop", var size, var seconds] => TransformBenchmark.Loop(int.Parse(size), double.Parse(seconds)),
-    ["startup", .. var rest] => StartupBenchmark.Run(BenchmarkArgs.Parse(rest, runs: 20), Console.Out),
+    ["startup", .. var rest] => await StartupBenchmark.RunAsync(BenchmarkArgs.Parse(rest, runs: 20), Console.Out),
     ["sam", .. var rest] => SamBenchmark.Run(BenchmarkArgs.Parse(rest, runs: 5), Console.Out),
     ["all", .. var rest] => await AllAsync(rest),
     [HashChild.Command, .. var rest] => await HashChild.RunAsync(rest, Console.Out),
@@ -19,7 +19,7 @@ static async Task<int> AllAsync(string[] rest)
     var runs = rest.Length > 0 ? BenchmarkArgs.Parse(rest).Runs : (int?)null;
     var failed = await TransformBenchmark.RunAsync(BenchmarkArgs.Parse(rest, runs ?? 7), Console.Out);
     Console.WriteLine();
-    failed |= StartupBenchmark.Run(BenchmarkArgs.Parse(rest, runs ?? 20), Console.Out);
+    failed |= await StartupBenchmark.RunAsync(BenchmarkArgs.Parse(rest, runs ?? 20), Console.Out);
     Console.WriteLine();
     failed |= SamBenchmark.Run(BenchmarkArgs.Parse(rest, runs ?? 5), Console.Out);
     return failed;

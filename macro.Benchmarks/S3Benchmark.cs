@@ -54,6 +54,7 @@ internal static class S3Benchmark
         await output.WriteLineAsync($"  peak working set        : {Stats.Of(ours.Select(r => (double)r.PeakWorkingSet / MiB)).Format("MiB", "0")} (whole process; target < 150)");
         await output.WriteLineAsync($"  working set before read : {Stats.Of(ours.Select(r => (double)r.WorkingSetBefore / MiB)).Format("MiB", "0")}");
         await output.WriteLineAsync($"  managed allocations     : {Stats.Of(ours.Select(r => (double)r.AllocatedBytes / MiB)).Format("MiB", "0")} during the read");
+        await ProcessHashRun.RunAsync(server, Bucket, LargeKey, size, expected, args.Runs, output);
         await output.WriteLineAsync("Template of 100 functions sharing 3 artifacts (3, 7 and 11 MiB), real transform:");
         await SharedArtifactsRun.RunAsync(server, output);
         return 0;

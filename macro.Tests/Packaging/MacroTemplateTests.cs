@@ -6,8 +6,9 @@ using MacroVersioning.Tests.Tools;
 namespace MacroVersioning.Tests.Packaging;
 
 /// <summary>
-/// What issue 4 asks of <c>macro-template.yaml</c> beyond linting: the managed <c>dotnet10</c> runtime in
-/// executable mode, arm64 by default with x86_64 selectable, the macro name and log retention as
+/// What issues 4 and 12 ask of <c>macro-template.yaml</c> beyond linting: the Native AOT <c>bootstrap</c> on
+/// <c>provided.al2023</c> by default and the managed <c>dotnet10</c> runtime in executable mode as a parameter
+/// value (one zip holds both builds), arm64 by default with x86_64 selectable, the macro name and log retention as
 /// parameters, outputs for the macro name and function ARN, and the hash key reaching the variable
 /// the Lambda reads without ever being echoed.
 /// See https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/template-macros.html
@@ -21,13 +22,32 @@ public sealed class MacroTemplateTests
     private string FunctionId => template.Single("AWS::Serverless::Function").Id;
 
     [Fact]
-    public void The_function_runs_on_the_managed_dotnet10_runtime_in_executable_mode()
+    public void The_runtime_is_a_parameter_provided_al2023_by_default_dotnet10_allowed_and_used_by_the_function()
+    {
+        var parameter = template.Parameter("MacroRuntime");
+
+        JsonText.ScalarText(parameter["Default"]).Should().Be("provided.al2023");
+        parameter["AllowedValues"]!.AsArray().Select(JsonText.ScalarText).Should().Equal("provided.al2023", "dotnet10");
+        JsonNode.DeepEquals(Function["Runtime"], TemplateFile.Ref("MacroRuntime")).Should().BeTrue(Function["Runtime"]?.ToJsonString());
+    }
+
+    [Fact]
+    public void The_handler_is_bootstrap_on_provided_al2023_and_the_assembly_on_dotnet10()
     {
         var assembly = typeof(LambdaEntryPoint).Assembly.GetName().Name;
+        var condition = template.Root["Conditions"]?["OnManagedRuntime"];
 
-        JsonText.ScalarText(Function["Runtime"]).Should().Be("dotnet10");
-        // Executable mode: the handler is the assembly the runtime starts, not Assembly::Type::Method.
-        JsonText.ScalarText(Function["Handler"]).Should().Be(assembly).And.Be("VersioningMacro");
+        // provided.al2023 starts the zip's bootstrap; dotnet10 in executable mode starts the assembly the handler names.
+        JsonNode.DeepEquals(condition, JsonNode.Parse("""{"Fn::Equals":[{"Ref":"MacroRuntime"},"dotnet10"]}""")).Should().BeTrue(condition?.ToJsonString());
+        JsonNode.DeepEquals(Function["Handler"], new JsonObject { ["Fn::If"] = new JsonArray("OnManagedRuntime", assembly, "bootstrap") })
+            .Should().BeTrue(Function["Handler"]?.ToJsonString());
+        assembly.Should().Be("VersioningMacro");
+    }
+
+    [Fact]
+    public void The_code_is_the_arm64_package_script_output()
+    {
+        JsonText.ScalarText(Function["CodeUri"]).Should().Be("artifacts/VersioningMacro-arm64.zip");
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
+using MacroVersioning.Tests.Aot;
 using MacroVersioning.Tests.Tools;
 
 namespace MacroVersioning.Tests.S3;
@@ -8,15 +9,18 @@ namespace MacroVersioning.Tests.S3;
 /// The CLI as a user runs it (a child process, credentials from the environment) on a packaged
 /// template whose code sits in a local s3rver: each version's CodeSha256 is the base64 SHA-256 of
 /// the object its function points at, and the summary says the bytes were read and which S3 version
-/// it pinned.
+/// it pinned. Both builds: the JIT-compiled assembly and the Native AOT executable, whose outputs must
+/// also be identical.
 /// </summary>
 [Collection(S3rverCollection.Name)]
 public sealed class CliS3rverTests(S3rverFixture fixture) : IDisposable
 {
     private readonly DirectoryInfo work = Directory.CreateTempSubdirectory("cli-s3rver");
 
-    [Fact]
-    public async Task Transform_with_an_s3_endpoint_prints_versions_carrying_each_objects_sha256()
+    [Theory]
+    [InlineData(MacroBuild.Jit)]
+    [InlineData(MacroBuild.Aot)]
+    public async Task Transform_with_an_s3_endpoint_prints_versions_carrying_each_objects_sha256(MacroBuild build)
     {
         var api = DeterministicBytes.Array(9000, 41);
         var worker = DeterministicBytes.Array(12000, 42);
@@ -40,7 +44,7 @@ public sealed class CliS3rverTests(S3rverFixture fixture) : IDisposable
                   Runtime: python3.12
                   Role: arn:aws:iam::123456789012:role/app
             """);
-        var outcome = await RunAsync(template);
+        var outcome = await RunAsync(template, build);
 
         outcome.ExitCode.Should().Be(0, outcome.Describe());
         var resources = JsonNode.Parse(outcome.StandardOutput)!["Resources"]!.AsObject();
@@ -80,7 +84,7 @@ public sealed class CliS3rverTests(S3rverFixture fixture) : IDisposable
 
     public void Dispose() => work.Delete(recursive: true);
 
-    private Task<ProcessOutcome> RunAsync(string template)
+    private async Task<ProcessOutcome> RunAsync(string template, MacroBuild build = MacroBuild.Jit)
     {
         var environment = new Dictionary<string, string?>
         {
@@ -90,9 +94,10 @@ public sealed class CliS3rverTests(S3rverFixture fixture) : IDisposable
             ["AWS_CONFIG_FILE"] = Path.Combine(work.FullName, "no-config"),
             ["AWS_SHARED_CREDENTIALS_FILE"] = Path.Combine(work.FullName, "no-credentials"),
         };
-        return ExternalProcess.RunAsync(
-            Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet",
-            [Path.Combine(AppContext.BaseDirectory, "VersioningMacro.dll"), "transform", template, "--s3-endpoint", fixture.Server.Endpoint.ToString()],
+        var (file, prefix) = await MacroProcess.CommandAsync(build);
+        return await ExternalProcess.RunAsync(
+            file,
+            [.. prefix, "transform", template, "--s3-endpoint", fixture.Server.Endpoint.ToString()],
             work.FullName,
             environment,
             TimeSpan.FromMinutes(2));
