@@ -85,16 +85,18 @@ public sealed class AutoPublishCodeSha256Tests
     }
 
     [Fact]
-    public void Outputs_follow_the_function_settings_and_condition()
+    public void Outputs_and_the_version_parameter_follow_the_function_settings_and_condition()
     {
         var fragment = Transform.Parse(AliasTemplate);
         fragment["Resources"]!["Fn"]!["Condition"] = "IsProd";
         fragment["Conditions"] = Transform.Parse("""{ "IsProd": { "Fn::Equals": [{ "Ref": "Stage" }, "prod"] } }""");
-        var exported = Transform.Run(fragment.DeepClone().AsObject(), Params(), Transform.Parse("""{ "ExportOutputs": true }"""), source: Source());
+        var shared = Transform.Run(fragment.DeepClone().AsObject(), Params(), Transform.Parse("""{ "VersionParameter": true }"""), source: Source());
         var none = Transform.Run(fragment, Params(), Transform.Parse("""{ "Outputs": false }"""), source: Source());
 
-        exported.Fragment!["Outputs"]!["FnVersionArn"]!.ToJsonString().Should().Be(
-            """{"Description":"ARN of the Fn version published by VersioningMacro","Condition":"IsProd","Value":{"Ref":"Fn.Version"},"Export":{"Name":{"Fn::Sub":"${AWS::StackName}-FnVersionArn"}}}""");
+        shared.Fragment!["Outputs"]!["FnVersionArn"]!.ToJsonString().Should().Be(
+            """{"Description":"ARN of the Fn version published by VersioningMacro","Condition":"IsProd","Value":{"Ref":"Fn.Version"}}""");
+        shared.Fragment["Resources"]!["FnVersionParameter"]!.ToJsonString().Should().Be(
+            """{"Type":"AWS::SSM::Parameter","Condition":"IsProd","Properties":{"Name":{"Fn::Sub":"/VersioningMacro/${AWS::StackName}/Fn"},"Type":"String","Value":{"Ref":"Fn.Version"},"Description":"ARN of the Fn version published by VersioningMacro"}}""");
         none.Fragment!.AsObject().ContainsKey("Outputs").Should().BeFalse();
         none.Fragment["Resources"]!["Fn"]!["Properties"]!["AutoPublishCodeSha256"].Should().NotBeNull();
     }

@@ -53,7 +53,7 @@ internal static class DiffFormatter
                 entry["note"] = note;
             }
 
-            functions.Add(entry);
+            functions.Add((JsonNode)entry);
         }
 
         var counts = new JsonObject();
