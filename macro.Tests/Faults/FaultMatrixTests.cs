@@ -16,6 +16,7 @@ namespace MacroVersioning.Tests.Faults;
 /// error on the runtime API's error endpoint, and the next invocation on the same loop, reading S3
 /// through the same client, succeeds.
 /// </summary>
+[Collection(DeadlineCollection.Name)]
 public sealed class FaultMatrixTests
 {
     private const string Function = "Resources.Fn.Properties.CodeUri";
