@@ -14,6 +14,8 @@ namespace MacroVersioning.Cli;
 internal sealed class DiffCommand(
     TextWriter stdout, TextWriter stderr, Transformer transform, Func<string, Uri?, ICodeIdentitySource> codeSources)
 {
+    private readonly LocalTransform core = new(transform, codeSources);
+
     public async Task<int> RunAsync(DiffRequest request, byte[]? hashKey, CancellationToken cancellationToken)
     {
         var (old, oldCode) = await LoadAsync("OLD", request.OldPath, request, hashKey, allowProcessed: true, cancellationToken).ConfigureAwait(false);
@@ -104,17 +106,9 @@ internal sealed class DiffCommand(
             return (null, ExitCodes.DiffFailed);
         }
 
-        var baseDirectory = Path.GetDirectoryName(Path.GetFullPath(path));
-        var options = new TransformOptions(AllowLocalCode: true, baseDirectory, hashKey, request.CodeIdentity);
-        var codeSource = new ProgressCodeSource(codeSources(request.Region, request.S3Endpoint), log);
-        TransformResult result;
-        try
+        if (await core.RunAsync(macroRequest, path, hashKey, request.CodeIdentity, request.S3Endpoint, log, cancellationToken)
+            .ConfigureAwait(false) is not { } result)
         {
-            result = await transform(macroRequest, options, codeSource, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            log.WriteLine($"internal error (a bug in the macro; please report it): {e.GetType().Name}: {e.Message}");
             return (null, ExitCodes.DiffFailed);
         }
 

@@ -13,6 +13,8 @@ namespace MacroVersioning.Cli;
 internal sealed class TransformCommand(
     TextWriter stdout, TextWriter stderr, Transformer transform, Func<string, Uri?, ICodeIdentitySource> codeSources)
 {
+    private readonly LocalTransform core = new(transform, codeSources);
+
     public async Task<int> RunAsync(TransformRequest request, byte[]? hashKey, CancellationToken cancellationToken)
     {
         var code = await ReadAndRunAsync(request, hashKey, cancellationToken).ConfigureAwait(false);
@@ -76,17 +78,9 @@ internal sealed class TransformCommand(
             return ExitCodes.Rejected;
         }
 
-        var baseDirectory = Path.GetDirectoryName(Path.GetFullPath(request.TemplatePath));
-        var options = new TransformOptions(AllowLocalCode: true, baseDirectory, hashKey, request.CodeIdentity);
-        var codeSource = new ProgressCodeSource(codeSources(request.Region, request.S3Endpoint), log);
-        TransformResult result;
-        try
+        if (await core.RunAsync(macroRequest, request.TemplatePath, hashKey, request.CodeIdentity, request.S3Endpoint, log, cancellationToken)
+            .ConfigureAwait(false) is not { } result)
         {
-            result = await transform(macroRequest, options, codeSource, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            log.WriteLine($"internal error (a bug in the macro; please report it): {e.GetType().Name}: {e.Message}");
             return ExitCodes.Rejected;
         }
 
