@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
 
@@ -16,7 +15,7 @@ internal static class VersionHash
 
     public static string Compute(JsonNode material)
     {
-        var digest = SHA256.HashData(CanonicalJson.SerializeUtf8(material).WrittenSpan);
+        var digest = ManagedSha256.HashData(CanonicalJson.SerializeUtf8(material).WrittenSpan);
         return Convert.ToHexStringLower(digest)[..Length];
     }
 
@@ -25,5 +24,5 @@ internal static class VersionHash
     /// test guesses of a low-entropy secret without the deployer's key.
     /// </summary>
     public static string Keyed(byte[] key, string secret) =>
-        "noecho:" + Convert.ToHexStringLower(HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(secret)));
+        "noecho:" + Convert.ToHexStringLower(ManagedSha256.HmacData(key, Encoding.UTF8.GetBytes(secret)));
 }
