@@ -17,6 +17,8 @@ public sealed class InvocationDeadlineTests
         { "exactly the minimum margin left", Now + 250, 0 },
         { "less than the margin left", Now + 100, 0 },
         { "already past", Now - 5_000, 0 },
+        { "just past Lambda's longest timeout is capped at it", Now + 902_000, 900_000 },
+        { "a deadline centuries away is capped (CancelAfter would throw)", 9_999_999_999_999, 900_000 },
     };
 
     [Theory]

@@ -17,10 +17,17 @@ internal static class InvocationDeadline
     public static readonly TimeSpan MinMargin = TimeSpan.FromMilliseconds(250);
 
     /// <summary>
+    /// Lambda's longest timeout (900 s, https://docs.aws.amazon.com/lambda/latest/dg/configuration-timeout.html).
+    /// A deadline further out is not one Lambda sends; capping it keeps <c>CancelAfter</c> in range
+    /// (it throws beyond about 49 days) instead of crashing the loop.
+    /// </summary>
+    public static readonly TimeSpan MaxBudget = TimeSpan.FromMinutes(15);
+
+    /// <summary>
     /// The work budget: the time left minus a margin of 10% of it, kept between
     /// <see cref="MinMargin"/> and <see cref="MaxMargin"/>. Ten percent scales with the function's
     /// timeout, so Lambda's 3-second default still leaves 2.7 s of work. Zero when the margin is
-    /// already used up; null when Lambda sent no deadline.
+    /// already used up; at most <see cref="MaxBudget"/>; null when Lambda sent no deadline.
     /// </summary>
     public static TimeSpan? Budget(long? deadlineUnixMs, long nowUnixMs)
     {
@@ -31,6 +38,6 @@ internal static class InvocationDeadline
 
         var remaining = TimeSpan.FromMilliseconds(deadline - nowUnixMs);
         var margin = TimeSpan.FromTicks(Math.Clamp(remaining.Ticks / 10, MinMargin.Ticks, MaxMargin.Ticks));
-        return remaining > margin ? remaining - margin : TimeSpan.Zero;
+        return remaining > margin ? TimeSpan.FromTicks(Math.Min((remaining - margin).Ticks, MaxBudget.Ticks)) : TimeSpan.Zero;
     }
 }
