@@ -11,7 +11,7 @@ internal static class LambdaVersionPruner
     /// <summary>Per HTTP attempt; the caller's token (the Lambda deadline) bounds the whole prune.</summary>
     public static readonly TimeSpan AttemptTimeout = TimeSpan.FromSeconds(10);
 
-    private static readonly HttpClient SharedHttp = CreateHttpClient();
+    public static HttpClient SharedHttp { get; } = CreateHttpClient();
 
     /// <param name="endpoint">Null for Lambda's public endpoint in <paramref name="region"/>; a stand-in's address in tests.</param>
     public static IVersionPruner Create(string region, Uri? endpoint) =>
