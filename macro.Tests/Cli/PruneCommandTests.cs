@@ -84,6 +84,7 @@ public sealed class PruneCommandTests
 
         run.ExitCode.Should().Be(1);
         run.Stderr.Should().StartWith("error: listing the function's versions and what uses them failed, so nothing was deleted: 500 ServiceException");
+        run.Stdout.Should().Be("prune orders in eu-west-1: keep the newest 1 of the macro's versions\n");
         lambda.Deletes.Should().BeEmpty();
     }
 

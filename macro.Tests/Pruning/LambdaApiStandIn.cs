@@ -4,9 +4,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
 using Amazon.Runtime;
-using Amazon.Runtime.Internal.Auth;
 using MacroVersioning.Aws;
 using MacroVersioning.Tests.Tools;
 
@@ -19,7 +17,7 @@ namespace MacroVersioning.Tests.Pruning;
 /// with <see cref="Credentials"/>: the Authorization header's shape, <c>X-Amz-Date</c>, and the signature
 /// recomputed from the request as it arrived on the wire (host with port, encoded path and query).
 /// </summary>
-internal sealed partial class LambdaApiStandIn : IAsyncDisposable
+internal sealed class LambdaApiStandIn : IAsyncDisposable
 {
     public const string Region = "eu-west-1";
     public const string FunctionName = "orders";
@@ -232,6 +230,7 @@ internal sealed partial class LambdaApiStandIn : IAsyncDisposable
         409 => (409, Error("ResourceConflictException", "The operation cannot be performed at this time."), "ResourceConflictException"),
         429 => (429, Error("TooManyRequestsException", "Rate exceeded"), "TooManyRequestsException"),
         404 => (404, Error("ResourceNotFoundException", "Function not found"), "ResourceNotFoundException"),
+        200 => (200, "<html>a proxy's page</html>", null),
         400 => (400, Error("InvalidParameterValueException", "Lambda was unable to delete the version because it is a replicated function."), "InvalidParameterValueException"),
         _ => (status, "{\"Type\":\"Service\",\"Message\":\"internal error\"}", "ServiceException"),
     };
@@ -260,34 +259,13 @@ internal sealed partial class LambdaApiStandIn : IAsyncDisposable
     /// <returns>Null when the request is signed by <see cref="Credentials"/>; else a 403 to send.</returns>
     private (int, string, string?)? Verify(StandInHttpRequest request)
     {
-        var authorization = request.Headers.GetValueOrDefault("authorization") ?? "";
-        var date = request.Headers.GetValueOrDefault("x-amz-date") ?? "";
-        var shape = AuthorizationShape().Match(authorization);
-        if (!shape.Success || !AmzDate().IsMatch(date) || shape.Groups["date"].Value != date[..8])
+        if (SigV4RequestCheck.Problem(request, Credentials, Region, LambdaRestApi.Service) is not { } problem)
         {
-            return Refuse("MissingAuthenticationTokenException", "missing or malformed SigV4 Authorization / X-Amz-Date");
+            return null;
         }
 
-        var signedHeaders = shape.Groups["headers"].Value;
-        var headers = signedHeaders.Split(';').Select(h => KeyValuePair.Create(h, request.Headers.GetValueOrDefault(h) ?? "")).ToList();
-        var question = request.Path.IndexOf('?', StringComparison.Ordinal);
-        var (canonical, _) = CanonicalRequest.Build(
-            request.Method, question < 0 ? request.Path : request.Path[..question], question < 0 ? "" : request.Path[(question + 1)..],
-            headers, CanonicalRequest.EmptyPayloadHash, SigV4Settings.Default);
-        var signedAt = DateTime.ParseExact(date, "yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal);
-        var expected = AWS4Signer.ComputeSignature(Credentials, Region, signedAt, LambdaRestApi.Service, signedHeaders, canonical);
-        if (!signedHeaders.Split(';').Contains("host") || expected.Signature != shape.Groups["signature"].Value)
-        {
-            return Refuse("InvalidSignatureException", "The request signature we calculated does not match the signature you provided.");
-        }
-
-        return null;
-    }
-
-    private (int, string, string?) Refuse(string type, string message)
-    {
         Interlocked.Increment(ref unsigned);
-        return (403, Error(type, message), type);
+        return (403, Error(problem.Type, problem.Message), problem.Type);
     }
 
     private static async Task WriteAsync(NetworkStream stream, int status, string body, string? errorType)
@@ -302,10 +280,4 @@ internal sealed partial class LambdaApiStandIn : IAsyncDisposable
         await stream.WriteAsync(Encoding.ASCII.GetBytes(head.Append("\r\n").ToString()));
         await stream.WriteAsync(bytes);
     }
-
-    [GeneratedRegex(@"^AWS4-HMAC-SHA256 Credential=AKIDSTANDIN/(?<date>\d{8})/eu-west-1/lambda/aws4_request, SignedHeaders=(?<headers>[a-z0-9;-]+), Signature=(?<signature>[0-9a-f]{64})$")]
-    private static partial Regex AuthorizationShape();
-
-    [GeneratedRegex(@"^\d{8}T\d{6}Z$")]
-    private static partial Regex AmzDate();
 }

@@ -65,6 +65,18 @@ public sealed class PruneFaultTests
     }
 
     [Fact]
+    public async Task A_listing_answered_with_a_page_that_is_not_JSON_deletes_nothing()
+    {
+        await using var lambda = LambdaApiStandIn.Start().WithVersions(6);
+        lambda.FailList("aliases", 200);
+
+        var outcome = await RunAsync(lambda, keep: 1, added: "6");
+
+        outcome.Error.Should().StartWith("listing the function's versions and what uses them failed, so nothing was deleted: 200 MalformedResponse");
+        lambda.Deletes.Should().BeEmpty();
+    }
+
+    [Fact]
     public async Task Access_denied_on_a_listing_deletes_nothing()
     {
         await using var lambda = LambdaApiStandIn.Start().WithVersions(6);

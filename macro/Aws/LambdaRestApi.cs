@@ -155,8 +155,16 @@ internal sealed class LambdaRestApi(HttpClient http, Uri endpoint, string region
         return string.Join('&', pairs);
     }
 
-    private static IEnumerable<JsonNode> Items(JsonNode? body, string name) =>
-        body?[name] is JsonArray array ? array.OfType<JsonNode>() : [];
+    /// <summary>
+    /// A missing list is an empty one; anything else that is not a list means the page cannot be trusted
+    /// (a half-read alias page must not look like "no aliases").
+    /// </summary>
+    private static IEnumerable<JsonNode> Items(JsonNode? body, string name) => body switch
+    {
+        JsonObject o when o[name] is JsonArray array => array.OfType<JsonNode>(),
+        JsonObject o when o[name] is null => [],
+        _ => throw new LambdaApiException(200, "MalformedResponse", $"the response has no {name} list"),
+    };
 
     private static string? Text(JsonNode? node, string name) =>
         node is JsonObject o && o[name] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;

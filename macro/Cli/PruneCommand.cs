@@ -44,7 +44,8 @@ internal sealed class PruneCommand(TextWriter stdout, TextWriter stderr, Func<st
         text.Append(args.DryRun ? " (dry run: nothing is deleted)\n" : "\n");
         if (outcome.Error is not null)
         {
-            return text.Append("nothing decided: ").Append(outcome.Error).Append('\n').ToString();
+            // The error itself goes to stderr.
+            return text.ToString();
         }
 
         var verb = args.DryRun ? "would delete" : "deleted";
