@@ -101,6 +101,18 @@ public sealed class SigV4VectorTests
     }
 
     [Fact]
+    public async Task S3_settings_send_and_sign_the_payload_hash()
+    {
+        var vector = SigV4Vector.Load("post-vanilla");
+        using var request = new HttpRequestMessage(HttpMethod.Put, "https://bucket.s3.amazonaws.com/a%20key") { Content = new ByteArrayContent("Param1=value1"u8.ToArray()) };
+
+        await SigV4Signer.SignAsync(request, vector.Credentials, vector.Region, "s3", vector.Timestamp, SigV4Settings.S3, CancellationToken.None);
+
+        request.Headers.GetValues("X-Amz-Content-SHA256").Should().Equal("9095672bbd1f56dfc5b65f3e153adc8731a4a654192329106275f4c7b24d0b6e");
+        request.Headers.GetValues("Authorization").Single().Should().Contain("/us-east-1/s3/aws4_request, SignedHeaders=host;x-amz-content-sha256;x-amz-date,");
+    }
+
+    [Fact]
     public void Non_s3_path_is_encoded_once_more_as_sent()
     {
         // Lambda's path carries a function ARN whose colons HttpClient sends as %3A; SigV4 for every
