@@ -1,3 +1,4 @@
+using MacroVersioning.Aws;
 using MacroVersioning.Code;
 using MacroVersioning.Core;
 using MacroVersioning.Lambda;
@@ -6,8 +7,8 @@ namespace MacroVersioning.Cli;
 
 /// <summary>
 /// The local CLI: <c>transform</c> previews the macro on a template, <c>diff</c> compares two templates'
-/// versions, <c>invoke</c> runs the Lambda's handler on a request event. All call the same core as the
-/// deployed macro.
+/// versions, <c>invoke</c> runs the Lambda's handler on a request event, <c>prune</c> deletes a function's old
+/// versions as the custom resource does. All call the same core as the deployed macro.
 /// </summary>
 internal static class CliApp
 {
@@ -50,6 +51,9 @@ internal static class CliApp
                 TransformRequest transform => await TransformAsync(transform, stdout, stderr, environment, cancellationToken).ConfigureAwait(false),
                 DiffRequest diff => await DiffAsync(diff, stdout, stderr, environment, cancellationToken).ConfigureAwait(false),
                 InvokeRequest invoke => await InvokeAsync(invoke, stdout, stderr, environment, cancellationToken).ConfigureAwait(false),
+                PruneArgs prune => await new PruneCommand(stdout, stderr, (region, endpoint) => LambdaVersionPruner.Create(
+                        region, endpoint, new AwsCredentialSource(environment), LambdaVersionPruner.SharedHttp, TimeProvider.System))
+                    .RunAsync(prune, environment, cancellationToken).ConfigureAwait(false),
                 _ => throw new InvalidOperationException($"no command for {request.GetType().Name}"),
             };
         }

@@ -21,7 +21,7 @@ internal static partial class CliArguments
     {
         if (args.Count == 0)
         {
-            return CliParseResult.Usage("no command given; use transform, diff or invoke");
+            return CliParseResult.Usage("no command given; use transform, diff, invoke or prune");
         }
 
         var command = args[0];
@@ -32,7 +32,7 @@ internal static partial class CliArguments
 
         if (command == "help")
         {
-            return args.Count > 1 && args[1] is "transform" or "diff" or "invoke" ? new(new HelpRequest(args[1]), null) : new(new HelpRequest(null), null);
+            return args.Count > 1 && args[1] is "transform" or "diff" or "invoke" or "prune" ? new(new HelpRequest(args[1]), null) : new(new HelpRequest(null), null);
         }
 
         var allowed = command switch
@@ -40,11 +40,12 @@ internal static partial class CliArguments
             "transform" => TransformFlags,
             "diff" => DiffFlags,
             "invoke" => InvokeFlags,
+            "prune" => PruneArgs.Flags,
             _ => null,
         };
         if (allowed is null)
         {
-            return CliParseResult.Usage($"unknown command {command}; use transform, diff or invoke");
+            return CliParseResult.Usage($"unknown command {command}; use transform, diff, invoke or prune");
         }
 
         var rest = args.Skip(1).ToList();
@@ -53,10 +54,16 @@ internal static partial class CliArguments
             return new(new HelpRequest(command), null);
         }
 
+        var dryRun = command == "prune" && rest.RemoveAll(a => a == PruneArgs.DryRunFlag) > 0;
         var (flags, positionals, error) = Split(command, rest, allowed);
         if (error is not null)
         {
             return CliParseResult.Usage(error);
+        }
+
+        if (command == "prune")
+        {
+            return PruneArgs.Parse(positionals, flags, dryRun);
         }
 
         if (command == "diff")

@@ -8,6 +8,7 @@ internal static class HelpText
         usage: VersioningMacro transform TEMPLATE [options]   (see: transform --help)
                VersioningMacro diff OLD NEW [options]         (see: diff --help)
                VersioningMacro invoke EVENT.json [options]    (see: invoke --help)
+               VersioningMacro prune FUNCTION --keep N [options] (see: prune --help)
                VersioningMacro --help
         """;
 
@@ -16,6 +17,7 @@ internal static class HelpText
         "transform" => Transform,
         "diff" => Diff,
         "invoke" => Invoke,
+        "prune" => Prune,
         _ => Overview,
     };
 
@@ -44,6 +46,8 @@ internal static class HelpText
                                hashed inputs changed (exit 1 when any function changes)
           invoke EVENT.json    run exactly what the Lambda runs on a macro request event and print the
                                response
+          prune FUNCTION       delete a function's old versions published by the macro, keeping the
+                               newest N and every version something still uses
 
         {{ExitCodeText}}
         """;
@@ -152,5 +156,31 @@ internal static class HelpText
           1    the response has status failure (its errorMessage is on stderr) or no status
           2    usage error: unknown option, missing or unreadable EVENT.json or key file
           130  interrupted (Ctrl-C)
+        """;
+
+    private const string Prune =
+        """
+        usage: VersioningMacro prune FUNCTION --keep N [--dry-run] [--region R] [--endpoint URL]
+
+        Deletes FUNCTION's versions that the macro published (their description starts with
+        "VersioningMacro <hash>:") beyond the newest N of them, as the KeepVersions custom resource
+        does. Never deleted: $LATEST, versions published any other way, any version an alias points
+        to or routes weighted traffic to, versions with provisioned concurrency, versions an event
+        source mapping invokes. Prints what it deleted (or would) and why each kept version is kept.
+        Credentials: AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY (and AWS_SESSION_TOKEN) when set, else
+        the AWS default chain (profile, SSO, instance role).
+
+        Options:
+          --keep N                 how many of the macro's newest versions stay (at least 1)
+          --dry-run                decide and print, delete nothing
+          --region R               the function's region (default: AWS_REGION, then AWS_DEFAULT_REGION)
+          --endpoint URL           Lambda API endpoint (default: https://lambda.R.amazonaws.com)
+          -h, --help               this text
+
+        Exit codes:
+          0    every version chosen was deleted (with --dry-run: the decision was made)
+          1    listing failed (nothing was deleted) or a deletion failed (the others went on)
+          2    usage error: unknown option, missing FUNCTION or --keep, no region
+          130  interrupted (Ctrl-C): deletions stop, the rest are listed as not attempted
         """;
 }
