@@ -90,6 +90,7 @@ public sealed class InvocationDispatcherTests : IAsyncLifetime
         { "{\"RequestType\":\"Create\"}", "custom resource" },
         { "{\"ResponseURL\":null,\"RequestType\":\"Delete\",\"StackId\":{}}", "custom resource" },
         { "{\"RequestType\":[1,2", "custom resource" },
+        { "{\"fragment\":{},\"RequestType\":\"Create\"}", "macro" },
     };
 
     [Theory]
