@@ -55,7 +55,7 @@ public sealed class AotRuntimeLoopTests
         {
             posts[i].Kind.Should().Be(PostKind.Response);
             posts[i].RequestId.Should().Be($"inv-{i}");
-            posts[i].Body.Should().Be(await jitHandler(bodies[i], CancellationToken.None), $"the response to invocation {i}");
+            posts[i].Body.Should().Be(await jitHandler(bodies[i], new InvocationContext($"inv-{i}", RuntimeApiStandIn.FunctionArn, null), CancellationToken.None), $"the response to invocation {i}");
         }
 
         posts.Select(p => JsonNode.Parse(p.Body)!["status"]!.GetValue<string>()).Should().Equal("success", "success", "success", "failure", "failure");

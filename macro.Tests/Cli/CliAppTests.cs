@@ -67,6 +67,23 @@ public sealed class CliAppTests : IDisposable
         run.Stderr.Should().Contain($"read {templatePath} (YAML, 2 resources); region us-east-1, account 123456789012");
     }
 
+    [Theory]
+    [InlineData(null)]
+    [InlineData("arn:aws:lambda:eu-west-1:210987654321:function:Macro")]
+    public async Task Transform_writes_the_service_token_of_KeepVersions_prune_resources_and_says_what_they_keep(string? serviceToken)
+    {
+        var keeping = project.Write("keeping.yaml", Template.Replace("Transform: [VersioningMacro,", "Transform: [{Name: VersioningMacro, Parameters: {KeepVersions: 4}},", StringComparison.Ordinal));
+
+        var run = serviceToken is null ? await CliRun.RunAsync("transform", keeping) : await CliRun.RunAsync("transform", keeping, "--service-token", serviceToken);
+
+        run.ExitCode.Should().Be(0, run.Stderr);
+        var token = TemplateReader.Read(run.Stdout, out _)["Resources"]!["Func1VersionPrune"]!["Properties"]!["ServiceToken"]!;
+        token.ToJsonString().Should().Be(serviceToken is null
+            ? """{"Fn::Sub":"arn:${AWS::Partition}:lambda:${AWS::Region}:${AWS::AccountId}:function:VersioningMacro"}"""
+            : $"\"{serviceToken}\"");
+        run.Stderr.Should().Contain("; keeps the newest 4 versions (Func1VersionPrune)");
+    }
+
     /// <summary>Through the core's own reasons: the summary, not the reason, says "skipped".</summary>
     [Fact]
     public async Task Skipped_and_AutoPublishAlias_functions_are_listed_once_each_with_the_core_reason()

@@ -7,6 +7,10 @@ public sealed class CliArgumentsTests
     public static readonly TheoryData<string, string[], string> Valid = new()
     {
         {
+            "transform with a service token", ["transform", "t.yaml", "--service-token", "arn:aws-us-gov:lambda:us-gov-west-1:123456789012:function:My_Macro-2"],
+            "transform t.yaml params=[] region=us-east-1 account=123456789012 identity=- format=Json out=- endpoint=- key=- token=arn:aws-us-gov:lambda:us-gov-west-1:123456789012:function:My_Macro-2"
+        },
+        {
             "transform with defaults", ["transform", "t.yaml"],
             "transform t.yaml params=[] region=us-east-1 account=123456789012 identity=- format=Json out=- endpoint=- key=-"
         },
@@ -55,6 +59,10 @@ public sealed class CliArgumentsTests
     public static readonly TheoryData<string, string[], string> Invalid = new()
     {
         { "no arguments", [], "no command given" },
+        { "qualified service token", ["transform", "t.yaml", "--service-token", "arn:aws:lambda:us-east-1:123456789012:function:VersioningMacro:3"], "--service-token arn:aws:lambda:us-east-1:123456789012:function:VersioningMacro:3 is not an unqualified Lambda function ARN" },
+        { "service token not an arn", ["transform", "t.yaml", "--service-token", "VersioningMacro"], "--service-token VersioningMacro is not an unqualified Lambda function ARN" },
+        { "service token twice", ["transform", "t.yaml", "--service-token", "a", "--service-token", "b"], "--service-token is given twice" },
+        { "service token not for diff", ["diff", "a.yaml", "b.yaml", "--service-token", "arn:aws:lambda:us-east-1:123456789012:function:m"], "unknown option --service-token for diff" },
         { "unknown command", ["deploy", "t.yaml"], "unknown command deploy" },
         { "unknown flag", ["transform", "t.yaml", "--regoin", "x"], "unknown option --regoin for transform" },
         { "invoke flag not for transform", ["invoke", "e.json", "--region", "us-east-1"], "unknown option --region for invoke" },
@@ -118,7 +126,7 @@ public sealed class CliArgumentsTests
         TransformRequest t =>
             $"transform {t.TemplatePath} params=[{string.Join(',', t.Parameters.Select(p => $"{p.Key}={p.Value}"))}] region={t.Region} " +
             $"account={t.AccountId} identity={t.CodeIdentity?.ToString() ?? "-"} format={t.Format} out={t.OutputPath ?? "-"} " +
-            $"endpoint={t.S3Endpoint?.ToString() ?? "-"} key={t.HashKeyFile ?? "-"}",
+            $"endpoint={t.S3Endpoint?.ToString() ?? "-"} key={t.HashKeyFile ?? "-"}{(t.ServiceToken is null ? "" : $" token={t.ServiceToken}")}",
         DiffRequest d =>
             $"diff {d.OldPath} {d.NewPath} params=[{string.Join(',', d.Parameters.Select(p => $"{p.Key}={p.Value}"))}] " +
             $"old=[{string.Join(',', d.OldParameters.Select(p => $"{p.Key}={p.Value}"))}] region={d.Region} account={d.AccountId} " +

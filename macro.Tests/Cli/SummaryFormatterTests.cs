@@ -67,6 +67,23 @@ public sealed class SummaryFormatterTests
     }
 
     [Fact]
+    public void Says_how_many_versions_a_prune_resource_keeps()
+    {
+        var result = new TransformResult(
+            [],
+            [],
+            [
+                new FunctionReport("Api", "ApiVersion1", "code SHA-256") { KeepVersions = 3 },
+                new FunctionReport("Job", "JobVersion2", "code SHA-256") { KeepVersions = 1 },
+            ]);
+
+        SummaryFormatter.Format(result).Should().Equal(
+            "versioned 2 functions:",
+            "  Api  ApiVersion1  hashed: code SHA-256; keeps the newest 3 versions (ApiVersionPrune)",
+            "  Job  JobVersion2  hashed: code SHA-256; keeps the newest 1 version (JobVersionPrune)");
+    }
+
+    [Fact]
     public void Says_so_when_there_is_nothing_to_version()
     {
         var result = new TransformResult(new JsonObject(), [], []);

@@ -2,7 +2,8 @@
 
 The macro may only add `AWS::Lambda::Version` resources (`<FunctionId>Version<hash>`), with
 `VersionParameter: true` an `AWS::SSM::Parameter` `<FunctionId>VersionParameter` holding a `Ref` to
-one of them, Outputs whose value is a `Ref` to one of them, and the `[VersioningMacro <hash>]` stamp
+one of them, with `KeepVersions` a `Custom::VersioningMacroPrune` `<FunctionId>VersionPrune` naming the
+function and a `Ref` to one of them, Outputs whose value is a `Ref` to one of them, and the `[VersioningMacro <hash>]` stamp
 on a versioned function's Description; for a function SAM versions itself (AutoPublishAlias), only
 the version id and Description that its `AutoPublishCodeSha256` gives (see sam_alias.py) and an
 Output that is a `Ref` to that version, and S3 version pins (`sam_pins.py`). Anything else that
@@ -21,6 +22,8 @@ from sam_pins import is_renamed_reference, renamed_layers, unpin
 VERSION_TYPE = "AWS::Lambda::Version"
 PARAMETER_TYPE = "AWS::SSM::Parameter"
 PARAMETER_SUFFIX = "VersionParameter"
+PRUNE_TYPE = "Custom::VersioningMacroPrune"
+PRUNE_SUFFIX = "VersionPrune"
 FUNCTION_TYPE = "AWS::Lambda::Function"
 STAMP = "[VersioningMacro {hash}]"
 GONE = "in SAM's output for the original template but missing after the macro"
@@ -195,6 +198,34 @@ def _check_added_parameter(rid: str, parameter: dict[str, Any], versions: dict[s
     return problems
 
 
+def _check_added_prune(rid: str, prune: dict[str, Any], versions: dict[str, str], after: dict[str, Any], macro_output: dict[str, Any]) -> list[str]:
+    """An added prune resource: named after its function, naming that function, its KeepVersions and a Ref to
+    that function's added version, with the function's Condition, exactly as the macro wrote it but for the
+    version reference SAM resolved."""
+    where = f"Resources.{rid}"
+    function_id = rid[: -len(PRUNE_SUFFIX)]
+    if function_id not in versions:
+        return [f"{where}: a {PRUNE_TYPE} for {function_id}, which got no version from the macro"]
+    ours = macro_output.get("Resources", {}).get(rid, {}).get("Properties", {})
+    keep = ours.get("KeepVersions")
+    problems = [] if isinstance(keep, int) and keep >= 1 else [f"{where}.Properties.KeepVersions: {short(keep)} is not a whole number of at least 1"]
+    expected = {
+        "ServiceToken": ours.get("ServiceToken"),
+        "FunctionName": {"Ref": function_id},
+        "KeepVersions": keep,
+        "Version": {"Ref": versions[function_id]},
+    }
+    if prune.get("Properties") != expected:
+        problems.append(f"{where}.Properties: {short(prune.get('Properties'))}, expected {short(expected)}")
+    if (prune.get("DeletionPolicy"), prune.get("UpdateReplacePolicy")) != ("Retain", "Retain"):
+        problems.append(f"{where}: DeletionPolicy and UpdateReplacePolicy should be Retain (its Delete deletes nothing)")
+    function = after.get("Resources", {}).get(function_id, {})
+    condition = prune.get("Condition", _MISSING)
+    if isinstance(function, dict) and condition != function.get("Condition", _MISSING):
+        problems.append(f"{where}.Condition: {short(condition)}, but {function_id} has {short(function.get('Condition', _MISSING))}")
+    return problems
+
+
 class _Comparison:
     """SAM's output for the original (`before`) and for the macro's output (`after`)."""
 
@@ -218,7 +249,8 @@ class _Comparison:
             self.notes.append(f"Resources.{old_id}: renamed {new_id} by its pinned S3 version {unpin(old[old_id], new[new_id])[1]}")
         self.problems += [f"Resources.{rid}: {GONE}" for rid in old if rid not in new and rid not in self.renamed]
         parameters = [r for r in new if r not in old and new[r].get("Type") == PARAMETER_TYPE and r.endswith(PARAMETER_SUFFIX)]
-        for rid in (r for r in new if r not in old and r not in parameters and r not in self.renamed.values()):
+        prunes = [r for r in new if r not in old and new[r].get("Type") == PRUNE_TYPE and r.endswith(PRUNE_SUFFIX)]
+        for rid in (r for r in new if r not in old and r not in parameters and r not in prunes and r not in self.renamed.values()):
             found, function_id, version_hash = _check_added_version(rid, new[rid], self.after, self.macro_output)
             self.problems += found
             if new[rid].get("Type") == VERSION_TYPE:
@@ -230,6 +262,8 @@ class _Comparison:
         steered_versions = {version[: -len("Version") - 10]: version for version in self.steered}
         for rid in parameters:
             self.problems += _check_added_parameter(rid, new[rid], {**steered_versions, **self.versions}, self.after)
+        for rid in prunes:
+            self.problems += _check_added_prune(rid, new[rid], {**steered_versions, **self.versions}, self.after, self.macro_output)
         existing = {_function_of(r): rid for rid, r in old.items() if isinstance(r, dict) and r.get("Type") == VERSION_TYPE}
         for function_id in (f for f in self.versions if f in existing):
             self.problems.append(

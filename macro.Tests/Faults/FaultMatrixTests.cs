@@ -81,7 +81,7 @@ public sealed class FaultMatrixTests
         using var http = RuntimeApiClient.CreateHttpClient(api.Address);
         var loop = new RuntimeLoop(new RuntimeApiClient(http, TimeSpan.FromSeconds(10)), TextWriter.Null, FastRetries);
         using var stop = new CancellationTokenSource();
-        var running = loop.RunAsync(() => handler.HandleAsync, stop.Token);
+        var running = loop.RunAsync(() => (body, _, token) => handler.HandleAsync(body, token), stop.Token);
         var first = await api.WaitForPostsAsync(row.Expect == FaultOutcome.ErrorEndpoint ? 2 : 1);
         var answeredBy = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
         var next = (await api.WaitForPostsAsync(1)).Single();

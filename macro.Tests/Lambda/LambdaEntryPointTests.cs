@@ -32,7 +32,7 @@ public sealed class LambdaEntryPointTests
             },
             TextWriter.Null);
 
-        var response = JsonNode.Parse(await handler(MacroRequests.Valid("req-init"), CancellationToken.None))!;
+        var response = JsonNode.Parse(await handler(MacroRequests.Valid("req-init"), InvocationContext.None, CancellationToken.None))!;
 
         asked.Should().Equal(LambdaEntryPoint.HashKeyVariable);
         response["requestId"]!.GetValue<string>().Should().Be("req-init");

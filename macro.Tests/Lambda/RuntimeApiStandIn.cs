@@ -17,6 +17,9 @@ namespace MacroVersioning.Tests.Lambda;
 /// </summary>
 internal sealed class RuntimeApiStandIn : IAsyncDisposable
 {
+    /// <summary>What <c>Lambda-Runtime-Invoked-Function-Arn</c> says on every invocation.</summary>
+    public const string FunctionArn = "arn:aws:lambda:eu-west-1:123456789012:function:VersioningMacro";
+
     private const string Root = "/2018-06-01/runtime/";
     private static readonly TimeSpan WaitLimit = TimeSpan.FromSeconds(30);
 
@@ -132,7 +135,7 @@ internal sealed class RuntimeApiStandIn : IAsyncDisposable
         var headers = new Dictionary<string, string>
         {
             ["Lambda-Runtime-Aws-Request-Id"] = invocation.RequestId,
-            ["Lambda-Runtime-Invoked-Function-Arn"] = "arn:aws:lambda:eu-west-1:123456789012:function:VersioningMacro",
+            ["Lambda-Runtime-Invoked-Function-Arn"] = FunctionArn,
         };
         if (invocation.DeadlineUnixMs is { } deadline)
         {

@@ -55,7 +55,7 @@ public sealed class RuntimeLoopTests
         await using var api = RuntimeApiStandIn.Start();
         api.Enqueue("inv-bad", "boom");
         api.Enqueue("inv-good", "fine");
-        InvocationHandler handler = (body, _) => body == "boom"
+        InvocationHandler handler = (body, _, _) => body == "boom"
             ? throw new InvalidOperationException("handler exploded")
             : Task.FromResult("""{"ok":true}""");
 
@@ -83,12 +83,29 @@ public sealed class RuntimeLoopTests
 
         api.Enqueue("inv-1", "hello");
 
-        var (exitCode, posts, log) = await RunUntilAsync(api, 1, () => (body, _) => Task.FromResult(body.ToUpperInvariant()));
+        var (exitCode, posts, log) = await RunUntilAsync(api, 1, () => (body, _, _) => Task.FromResult(body.ToUpperInvariant()));
 
         exitCode.Should().Be(0, fault);
         posts.Should().Equal(new PostedToRuntime(PostKind.Response, "inv-1", "HELLO", null));
         api.NextCalls.Should().BeGreaterThan(faults.Length);
         log.Should().Contain($"next failed ({faults.Length} in a row)");
+    }
+
+    [Fact]
+    public async Task TheHandlerIsGivenTheRequestIdInvokedArnAndDeadlineOfItsInvocation()
+    {
+        await using var api = RuntimeApiStandIn.Start();
+        var deadline = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() + 60_000;
+        api.Enqueue("inv-ctx", "hello", deadline);
+        InvocationContext? seen = null;
+
+        await RunUntilAsync(api, 1, () => (body, context, _) =>
+        {
+            seen = context;
+            return Task.FromResult(body);
+        });
+
+        seen.Should().Be(new InvocationContext("inv-ctx", RuntimeApiStandIn.FunctionArn, deadline));
     }
 
     [Fact]
@@ -103,7 +120,7 @@ public sealed class RuntimeLoopTests
         using var http = RuntimeApiClient.CreateHttpClient(api.Address);
         var loop = new RuntimeLoop(new RuntimeApiClient(http, TimeSpan.FromSeconds(10)), TextWriter.Null, FastRetries);
 
-        var exitCode = await loop.RunAsync(() => (body, _) => Task.FromResult(body), CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30));
+        var exitCode = await loop.RunAsync(() => (body, _, _) => Task.FromResult(body), CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30));
 
         exitCode.Should().Be(1);
         api.NextCalls.Should().Be(FastRetries.MaxConsecutiveNextFailures);
@@ -117,7 +134,7 @@ public sealed class RuntimeLoopTests
         api.Enqueue("inv-1", "one");
         api.Enqueue("inv-2", "two");
 
-        var (_, posts, _) = await RunUntilAsync(api, 3, () => (body, _) => Task.FromResult(body));
+        var (_, posts, _) = await RunUntilAsync(api, 3, () => (body, _, _) => Task.FromResult(body));
 
         posts.Select(p => (p.Kind, p.RequestId)).Should().Equal(
             (PostKind.Response, "inv-1"), (PostKind.InvocationError, "inv-1"), (PostKind.Response, "inv-2"));
@@ -167,7 +184,7 @@ public sealed class RuntimeLoopTests
             TextWriter.Null,
             (_, _, _, _) => new TaskCompletionSource<TransformResult>().Task);
 
-        var (_, posts, _) = await RunUntilAsync(api, 1, () => stalling.HandleAsync);
+        var (_, posts, _) = await RunUntilAsync(api, 1, () => (body, _, token) => stalling.HandleAsync(body, token));
 
         var response = JsonNode.Parse(posts.Single().Body)!;
         response["status"]!.GetValue<string>().Should().Be("failure");
@@ -180,7 +197,7 @@ public sealed class RuntimeLoopTests
         await using var api = RuntimeApiStandIn.Start();
         api.Enqueue("id/with space?", "x");
 
-        var (_, posts, _) = await RunUntilAsync(api, 1, () => (body, _) => Task.FromResult(body));
+        var (_, posts, _) = await RunUntilAsync(api, 1, () => (body, _, _) => Task.FromResult(body));
 
         posts.Single().Should().Be(new PostedToRuntime(PostKind.Response, "id/with space?", "x", null));
     }
@@ -194,7 +211,7 @@ public sealed class RuntimeLoopTests
         api.Enqueue("inv-2", "y");
         var seen = new List<string?>();
 
-        await RunUntilAsync(api, 2, () => (_, _) =>
+        await RunUntilAsync(api, 2, () => (_, _, _) =>
         {
             seen.Add(Environment.GetEnvironmentVariable(RuntimeLoop.TraceIdVariable));
             return Task.FromResult("{}");

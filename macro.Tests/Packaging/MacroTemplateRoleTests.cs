@@ -5,10 +5,11 @@ using MacroVersioning.Tests.Tools;
 namespace MacroVersioning.Tests.Packaging;
 
 /// <summary>
-/// The macro's role reads code objects, writes its own logs and nothing else: a HEAD and a GET need
-/// only <c>s3:GetObject</c> (<c>s3:GetObjectVersion</c> with a versionId), and <c>kms:Decrypt</c> is
-/// granted only when the deployer lists customer managed keys. No other action, no managed policy.
-/// See https://docs.aws.amazon.com/AmazonS3/latest/API/API_GetObject.html
+/// The macro's role reads code objects, writes its own logs, prunes old versions and nothing else: a HEAD and a
+/// GET need only <c>s3:GetObject</c> (<c>s3:GetObjectVersion</c> with a versionId), <c>kms:Decrypt</c> is
+/// granted only when the deployer lists customer managed keys, and the four list calls and
+/// <c>lambda:DeleteFunction</c> on qualified ARNs only when <c>PrunePermissions</c> is enabled. No other action,
+/// no managed policy. See https://docs.aws.amazon.com/AmazonS3/latest/API/API_GetObject.html
 /// </summary>
 public sealed class MacroTemplateRoleTests
 {
@@ -31,7 +32,12 @@ public sealed class MacroTemplateRoleTests
         { "WriteOwnLogs", ["logs:CreateLogStream", "logs:PutLogEvents"], """{"Fn::GetAtt":["MacroLogGroup","Arn"]}""" },
         { "ReadCodeObjects", ["s3:GetObject", "s3:GetObjectVersion"], "CodeBuckets" },
         { "DecryptCodeObjects", ["kms:Decrypt"], """{"Ref":"CodeKmsKeyArns"}""" },
+        { "ListFunctionVersions", ["lambda:ListVersionsByFunction", "lambda:ListAliases", "lambda:ListProvisionedConcurrencyConfigs"], """{"Fn::Sub":"arn:${AWS::Partition}:lambda:${AWS::Region}:${AWS::AccountId}:function:*"}""" },
+        { "ListEventSourceMappings", ["lambda:ListEventSourceMappings"], "\"*\"" },
+        { "DeleteFunctionVersions", ["lambda:DeleteFunction"], """{"Fn::Sub":"arn:${AWS::Partition}:lambda:${AWS::Region}:${AWS::AccountId}:function:*:*"}""" },
     };
+
+    public static TheoryData<string> PrunePolicies() => ["ListFunctionVersions", "ListEventSourceMappings", "DeleteFunctionVersions"];
 
     [Theory]
     [MemberData(nameof(AllowedStatements))]
@@ -61,6 +67,37 @@ public sealed class MacroTemplateRoleTests
         JsonNode.DeepEquals(function["Role"], TemplateFile.GetAtt(roleId, "Arn")).Should().BeTrue(function["Role"]?.ToJsonString());
         template.Resources.Select(r => JsonText.ScalarText(r.Value?["Type"])).Should()
             .NotContain(["AWS::IAM::Policy", "AWS::IAM::ManagedPolicy", "AWS::IAM::RolePolicy", "AWS::Lambda::Permission"]);
+    }
+
+    [Theory]
+    [MemberData(nameof(PrunePolicies))]
+    public void Pruning_permissions_are_granted_only_while_PrunePermissions_is_enabled(string policy)
+    {
+        var parameter = template.Parameter("PrunePermissions");
+
+        JsonText.ScalarText(parameter["Default"]).Should().Be("enabled");
+        parameter["AllowedValues"]!.AsArray().Select(JsonText.ScalarText).Should().Equal("enabled", "disabled");
+        Policies().Single(p => p.Name == policy).Condition.Should().Be("MayPrune");
+        JsonNode.DeepEquals(template.Root["Conditions"]?["MayPrune"], JsonNode.Parse("""{"Fn::Equals":[{"Ref":"PrunePermissions"},"enabled"]}"""))
+            .Should().BeTrue(template.Root["Conditions"]?["MayPrune"]?.ToJsonString());
+    }
+
+    [Fact]
+    public void DeleteFunction_is_granted_on_qualified_function_arns_only_so_a_whole_function_can_never_be_deleted()
+    {
+        var deletes = AllStatements().Where(s => Actions(s.Statement).Any(a => a.StartsWith("lambda:Delete", StringComparison.Ordinal) || a is "lambda:*" or "*")).ToList();
+
+        deletes.Should().ContainSingle();
+        Actions(deletes[0].Statement).Should().Equal("lambda:DeleteFunction");
+        JsonNode.DeepEquals(deletes[0].Statement["Resource"], JsonNode.Parse("""{"Fn::Sub":"arn:${AWS::Partition}:lambda:${AWS::Region}:${AWS::AccountId}:function:*:*"}"""))
+            .Should().BeTrue(deletes[0].Statement["Resource"]?.ToJsonString());
+    }
+
+    [Fact]
+    public void Only_ListEventSourceMappings_takes_every_resource_because_it_names_no_resource_type()
+    {
+        AllStatements().Where(s => JsonText.ScalarText(s.Statement["Resource"]) == "*").SelectMany(s => Actions(s.Statement))
+            .Should().Equal("lambda:ListEventSourceMappings");
     }
 
     [Fact]

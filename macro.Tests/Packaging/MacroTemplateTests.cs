@@ -71,6 +71,16 @@ public sealed class MacroTemplateTests
     }
 
     [Fact]
+    public void The_function_is_named_after_the_macro_so_the_default_service_token_of_prune_resources_names_it()
+    {
+        var token = MacroVersioning.Core.Emit.PruneResource.DefaultServiceToken()["Fn::Sub"]!.GetValue<string>();
+
+        JsonNode.DeepEquals(Function["FunctionName"], TemplateFile.Ref("MacroName")).Should().BeTrue(Function["FunctionName"]?.ToJsonString());
+        token.Should().Be("arn:${AWS::Partition}:lambda:${AWS::Region}:${AWS::AccountId}:function:" + JsonText.ScalarText(template.Parameter("MacroName")["Default"]));
+        JsonText.ScalarText(template.Parameter("MacroName")["AllowedPattern"]).Should().Be("^[A-Za-z0-9_-]{1,64}$", "a Lambda function name is at most 64 characters");
+    }
+
+    [Fact]
     public void The_function_logs_to_its_own_log_group_whose_retention_is_a_parameter()
     {
         var (logGroupId, logGroup) = template.Single("AWS::Logs::LogGroup");

@@ -10,7 +10,7 @@ namespace MacroVersioning.Cli;
 internal static partial class CliArguments
 {
     private static readonly string[] TransformFlags =
-        ["--param", "--region", "--account", "--code-identity", "--format", "-o", "--output", "--s3-endpoint", "--hash-key-file"];
+        ["--param", "--region", "--account", "--code-identity", "--format", "-o", "--output", "--s3-endpoint", "--hash-key-file", "--service-token"];
 
     private static readonly string[] DiffFlags =
         ["--param", "--old-param", "--region", "--account", "--code-identity", "--format", "--s3-endpoint", "--hash-key-file"];
@@ -142,7 +142,7 @@ internal static partial class CliArguments
             parameters.Add(new(key, value));
         }
 
-        var once = Once(flags, "--region", "--account", "--code-identity", "--format", "-o", "--s3-endpoint", "--hash-key-file");
+        var once = Once(flags, "--region", "--account", "--code-identity", "--format", "-o", "--s3-endpoint", "--hash-key-file", "--service-token");
         if (once.Error is not null)
         {
             return CliParseResult.Usage(once.Error);
@@ -153,12 +153,15 @@ internal static partial class CliArguments
         var account = values.GetValueOrDefault("--account", TransformRequest.DefaultAccountId);
         var identityText = values.GetValueOrDefault("--code-identity");
         var formatText = values.GetValueOrDefault("--format", "json");
+        var serviceToken = values.GetValueOrDefault("--service-token");
         string? error = null;
         var endpoint = Endpoint(values.GetValueOrDefault("--s3-endpoint"), ref error);
         error ??= !RegionPattern().IsMatch(region) ? $"--region {region} is not a region name (like us-east-1)"
             : !AccountPattern().IsMatch(account) ? $"--account {account} is not a 12-digit account id"
             : identityText is not (null or "content" or "location") ? $"--code-identity {identityText} is not content or location"
             : formatText is not ("json" or "yaml") ? $"--format {formatText} is not json or yaml"
+            : serviceToken is not null && !FunctionArnPattern().IsMatch(serviceToken)
+                ? $"--service-token {serviceToken} is not an unqualified Lambda function ARN (arn:aws:lambda:REGION:ACCOUNT:function:NAME; no :version or :alias, since a custom resource's ServiceToken cannot change)"
             : null;
         if (error is not null)
         {
@@ -173,7 +176,7 @@ internal static partial class CliArguments
         };
         var format = formatText == "yaml" ? TemplateFormat.Yaml : TemplateFormat.Json;
         return new(new TransformRequest(
-            template, parameters, region, account, identity, format, values.GetValueOrDefault("-o"), endpoint, values.GetValueOrDefault("--hash-key-file")), null);
+            template, parameters, region, account, identity, format, values.GetValueOrDefault("-o"), endpoint, values.GetValueOrDefault("--hash-key-file"), serviceToken), null);
     }
 
     /// <summary><c>transform</c>'s options, but <c>--format</c> picks the diff's output (text or json) and there is no <c>-o</c>.</summary>
@@ -267,6 +270,9 @@ internal static partial class CliArguments
 
     [GeneratedRegex(@"^[0-9]{12}$")]
     private static partial Regex AccountPattern();
+
+    [GeneratedRegex(@"^arn:aws[a-z-]*:lambda:[a-z]{2}(-[a-z]+)+-[0-9]+:[0-9]{12}:function:[A-Za-z0-9_-]{1,64}$")]
+    private static partial Regex FunctionArnPattern();
 
     [GeneratedRegex(@"^[A-Za-z0-9]+$")]
     private static partial Regex ParameterName();

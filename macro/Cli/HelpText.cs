@@ -56,7 +56,7 @@ internal static class HelpText
         $$"""
         usage: VersioningMacro transform TEMPLATE [--param Key=Value]... [--region R] [--account A]
                  [--code-identity content|location] [--format json|yaml] [-o OUT]
-                 [--s3-endpoint URL] [--hash-key-file FILE]
+                 [--s3-endpoint URL] [--hash-key-file FILE] [--service-token ARN]
 
         Reads TEMPLATE (JSON or CloudFormation YAML with short-form tags such as !Ref, !GetAtt, !Sub;
         detected by content), builds the request CloudFormation would send the macro (parameter
@@ -88,6 +88,9 @@ internal static class HelpText
           --hash-key-file FILE     key for hashing NoEcho values (FILE's text, trailing newlines dropped); without the flag the
                                    {{HashKeySource.EnvironmentVariable}} environment variable is used, as in the
                                    Lambda; with neither, a NoEcho value in hashed configuration is an error
+          --service-token ARN      the macro function's unqualified ARN, written as the ServiceToken of the
+                                   KeepVersions prune resources (default: the function macro-template.yaml
+                                   deploys, arn:${AWS::Partition}:lambda:${AWS::Region}:${AWS::AccountId}:function:VersioningMacro)
           -h, --help               this text
 
         Local CodeUri / Code / ContentUri paths resolve against TEMPLATE's folder; a folder is hashed by its files'

@@ -14,10 +14,10 @@ internal sealed class LocalTransform(Transformer transform, Func<string, Uri?, I
     /// <returns>The result, or null after an internal error was written to <paramref name="log"/>.</returns>
     public async Task<TransformResult?> RunAsync(
         MacroRequest request, string templatePath, byte[]? hashKey, CodeIdentityMode? codeIdentity, Uri? s3Endpoint, TextWriter log,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken, string? serviceToken = null)
     {
         var baseDirectory = Path.GetDirectoryName(Path.GetFullPath(templatePath));
-        var options = new TransformOptions(AllowLocalCode: true, baseDirectory, hashKey, codeIdentity);
+        var options = new TransformOptions(AllowLocalCode: true, baseDirectory, hashKey, codeIdentity, serviceToken);
         var codeSource = new ProgressCodeSource(codeSources(request.Region, s3Endpoint), log);
         try
         {

@@ -1,4 +1,5 @@
 using MacroVersioning.Core;
+using MacroVersioning.Core.Emit;
 
 namespace MacroVersioning.Cli;
 
@@ -41,7 +42,7 @@ internal static class SummaryFormatter
         {
             var id = function.FunctionId.PadRight(idWidth);
             lines.Add(function.VersionId is { } version
-                ? $"  {id}  {version.PadRight(versionWidth)}  {(function.Via is { } via ? $"via {OneLine(via)}, " : "")}hashed: {OneLine(function.Reason)}{Pins(function)}"
+                ? $"  {id}  {version.PadRight(versionWidth)}  {(function.Via is { } via ? $"via {OneLine(via)}, " : "")}hashed: {OneLine(function.Reason)}{Pins(function)}{Keeps(function)}"
                 : $"  {id}  {"skipped:".PadRight(versionWidth)}  {OneLine(function.Reason)}");
         }
 
@@ -55,6 +56,9 @@ internal static class SummaryFormatter
 
     private static string Pins(FunctionReport function) =>
         function.Pins.Count == 0 ? "" : "; " + string.Join("; ", function.Pins.Select(OneLine));
+
+    private static string Keeps(FunctionReport function) =>
+        function.KeepVersions is { } keep ? $"; keeps the newest {Count(keep, "version")} ({PruneResource.IdFor(function.FunctionId)})" : "";
 
     private static string Count(int count, string noun) => count == 1 ? $"1 {noun}" : $"{count} {noun}s";
 

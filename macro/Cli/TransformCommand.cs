@@ -78,7 +78,7 @@ internal sealed class TransformCommand(
             return ExitCodes.Rejected;
         }
 
-        if (await core.RunAsync(macroRequest, request.TemplatePath, hashKey, request.CodeIdentity, request.S3Endpoint, log, cancellationToken)
+        if (await core.RunAsync(macroRequest, request.TemplatePath, hashKey, request.CodeIdentity, request.S3Endpoint, log, cancellationToken, request.ServiceToken)
             .ConfigureAwait(false) is not { } result)
         {
             return ExitCodes.Rejected;

@@ -3,6 +3,7 @@ using MacroVersioning.Core;
 namespace MacroVersioning.Cli;
 
 /// <summary>The <c>transform</c> command's arguments.</summary>
+/// <param name="ServiceToken"><c>--service-token</c>: the macro function's ARN for KeepVersions prune resources (see <see cref="TransformOptions.ServiceToken"/>).</param>
 internal sealed record TransformRequest(
     string TemplatePath,
     IReadOnlyList<KeyValuePair<string, string>> Parameters,
@@ -12,7 +13,8 @@ internal sealed record TransformRequest(
     TemplateFormat Format,
     string? OutputPath,
     Uri? S3Endpoint,
-    string? HashKeyFile) : CliRequest
+    string? HashKeyFile,
+    string? ServiceToken = null) : CliRequest
 {
     public const string DefaultRegion = "us-east-1";
 

@@ -16,7 +16,7 @@ namespace MacroVersioning.Core;
 /// The pure transform: fragment + parameter values + a code-identity source in, versioned fragment
 /// (or every problem) out. No AWS call and no console here; the Lambda, the CLI and the tests call this.
 /// Stages: read settings → find functions and merge Globals → resolve and classify → identify code →
-/// pin the S3 versions read → hash and emit → check limits.
+/// pin the S3 versions read → hash and emit → add prune resources → check limits.
 /// </summary>
 public static class MacroTransformer
 {
@@ -68,6 +68,7 @@ public static class MacroTransformer
         var pins = CodePinner.Pin(resources, plans, digests, resolver, problems);
         VersionEmitter.Emit(fragment, plans, digests, resolver, problems, reports);
         AddPins(reports, pins);
+        PruneResource.AddAll((JsonObject)fragment["Resources"]!, plans, reports, options.ServiceToken, problems);
         TemplateLimits.Check(fragment, problems);
         return problems.Count > 0 ? Fail(problems, context) : new TransformResult(fragment, [], reports);
     }

@@ -1,6 +1,9 @@
+using MacroVersioning.Aws;
 using System.Text;
 using MacroVersioning.Code;
 using MacroVersioning.Core;
+using MacroVersioning.Core.Pruning;
+using MacroVersioning.Lambda.Prune;
 
 namespace MacroVersioning.Lambda;
 
@@ -27,11 +30,21 @@ internal static class LambdaEntryPoint
     }
 
     /// <summary>Init: everything read from the environment, once; a throw here is reported on <c>init/error</c>.</summary>
-    internal static InvocationHandler CreateHandler(Func<string, string?> environment, TextWriter log)
+    /// <param name="pruners">The pruner for a Region (tests pass a fake); null is <see cref="CreatePruner"/>.</param>
+    internal static InvocationHandler CreateHandler(Func<string, string?> environment, TextWriter log, Func<string, IVersionPruner>? pruners = null)
     {
         var options = TransformOptions.Lambda(ReadHashKey(environment(HashKeyVariable)));
-        return new MacroHandler(region => CodeSourceFactory.Create(region, s3Endpoint: null), options, log).HandleAsync;
+        var macro = new MacroHandler(region => CodeSourceFactory.Create(region, s3Endpoint: null), options, log);
+        var responder = new ResponseUrlClient(ResponseUrlClient.CreateHttpClient(), ResponseUrlRetry.Default);
+        var prune = new PruneHandler(pruners ?? CreatePruner, responder, log);
+        return new InvocationDispatcher(macro, prune).HandleAsync;
     }
+
+    /// <summary>
+    /// The production pruner for a Region: the Lambda REST API signed with the function's own credentials
+    /// (the role's keys Lambda puts in the environment).
+    /// </summary>
+    internal static IVersionPruner CreatePruner(string region) => LambdaVersionPruner.Create(region, endpoint: null);
 
     /// <summary>The key's UTF-8 bytes; unset or empty means no key (NoEcho values in hashed configuration then fail).</summary>
     internal static byte[]? ReadHashKey(string? value) => string.IsNullOrEmpty(value) ? null : Encoding.UTF8.GetBytes(value);

@@ -50,7 +50,13 @@ public sealed class MacroHandler
 
     /// <param name="requestBody">The CloudFormation macro request, as Lambda delivered it.</param>
     /// <param name="cancellationToken">Fires shortly before the Lambda deadline; the answer is then a failure that says so.</param>
-    public async Task<string> HandleAsync(string requestBody, CancellationToken cancellationToken)
+    public Task<string> HandleAsync(string requestBody, CancellationToken cancellationToken) =>
+        HandleAsync(requestBody, serviceToken: null, cancellationToken);
+
+    /// <param name="requestBody">The CloudFormation macro request, as Lambda delivered it.</param>
+    /// <param name="serviceToken">The macro function's unqualified ARN, for KeepVersions prune resources (see <see cref="TransformOptions.ServiceToken"/>); null keeps the options' own.</param>
+    /// <param name="cancellationToken">Fires shortly before the Lambda deadline; the answer is then a failure that says so.</param>
+    public async Task<string> HandleAsync(string requestBody, string? serviceToken, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
         var redactor = SecretRedactor.None;
@@ -59,7 +65,8 @@ public sealed class MacroHandler
         {
             var envelope = MacroEnvelope.Read(requestBody);
             redactor = SecretRedactor.FromRequest(envelope.Fragment, envelope.TemplateParameterValues);
-            outcome = await TransformAsync(envelope, redactor, cancellationToken).ConfigureAwait(false);
+            var invocationOptions = serviceToken is null ? options : options with { ServiceToken = serviceToken };
+            outcome = await TransformAsync(envelope, invocationOptions, redactor, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e)
         {
@@ -78,7 +85,8 @@ public sealed class MacroHandler
         return outcome.Response;
     }
 
-    private async Task<InvocationOutcome> TransformAsync(MacroEnvelope envelope, SecretRedactor redactor, CancellationToken cancellationToken)
+    private async Task<InvocationOutcome> TransformAsync(
+        MacroEnvelope envelope, TransformOptions invocationOptions, SecretRedactor redactor, CancellationToken cancellationToken)
     {
         if (envelope.Request is not { } request)
         {
@@ -91,7 +99,7 @@ public sealed class MacroHandler
         {
             // Even past the deadline the core runs: its reads then fail at once, each naming its function
             // and object, and a template that needs no reads is answered in full.
-            work = transform(request, options, codeSourceForRegion(request.Region), cancellationToken);
+            work = transform(request, invocationOptions, codeSourceForRegion(request.Region), cancellationToken);
 
             // WaitAsync bounds the wait even if some code path ignores the token.
             var result = await work.WaitAsync(cancellationToken).ConfigureAwait(false);

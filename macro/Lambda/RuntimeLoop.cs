@@ -89,7 +89,8 @@ internal sealed class RuntimeLoop(RuntimeApiClient api, TextWriter log, RuntimeL
         string response;
         try
         {
-            response = await handler(invocation.Body, deadline.Token).ConfigureAwait(false);
+            var context = new InvocationContext(invocation.RequestId, invocation.FunctionArn, invocation.DeadlineUnixMs);
+            response = await handler(invocation.Body, context, deadline.Token).ConfigureAwait(false);
         }
         catch (Exception e)
         {

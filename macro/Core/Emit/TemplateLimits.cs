@@ -16,7 +16,7 @@ internal static class TemplateLimits
     {
         if (fragment["Resources"] is JsonObject { Count: > MaxResources } resources)
         {
-            problems.Add(new Problem("Resources", $"would hold {resources.Count} resources with the added versions (and version parameters), over CloudFormation's {MaxResources}; opt some functions out (Metadata.VersioningMacro Enabled: false), set VersionParameter: false, or split the stack"));
+            problems.Add(new Problem("Resources", $"would hold {resources.Count} resources with the added versions (and version parameters and prune resources), over CloudFormation's {MaxResources}; opt some functions out (Metadata.VersioningMacro Enabled: false), set VersionParameter: false, remove KeepVersions, or split the stack"));
         }
 
         if (fragment["Outputs"] is JsonObject { Count: > MaxOutputs } outputs)

@@ -35,6 +35,12 @@ internal sealed record MacroSettings
 
     public string UpdateReplacePolicy { get; init; } = "Retain";
 
+    /// <summary>
+    /// How many of the macro's newest versions a <c>Custom::VersioningMacroPrune</c> keeps; null keeps every version
+    /// (no prune resource). See <see cref="Emit.PruneResource"/>.
+    /// </summary>
+    public int? KeepVersions { get; init; }
+
     /// <summary>Properties the user declares version-locked (hashed), e.g. a property newer than this release.</summary>
     public IReadOnlySet<string> HashedProperties { get; init; } = new HashSet<string>(StringComparer.Ordinal);
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 using MacroVersioning.Core.Json;
 using MacroVersioning.Core.Validation;
@@ -13,8 +14,11 @@ internal static class SettingsReader
     public static readonly IReadOnlyList<string> Keys =
     [
         "Enabled", "CodeIdentity", "Outputs", "VersionParameter", "StampDescription",
-        "DeletionPolicy", "UpdateReplacePolicy", "HashedProperties", "IgnoredProperties", "AutoPublishAlias",
+        "DeletionPolicy", "UpdateReplacePolicy", "HashedProperties", "IgnoredProperties", "AutoPublishAlias", "KeepVersions",
     ];
+
+    /// <summary><c>KeepVersions: all</c> in a function's Metadata undoes a macro-wide KeepVersions for that function.</summary>
+    public const string KeepAllVersions = "all";
 
     public static MacroSettings Read(JsonNode? node, string path, MacroSettings inherited, List<Problem> problems)
     {
@@ -47,6 +51,7 @@ internal static class SettingsReader
                 {
                     AutoPublishAlias = OneOf(value, at, settings.AutoPublishAlias, [MacroSettings.AutoPublishAliasHash, MacroSettings.AutoPublishAliasLeave], problems),
                 },
+                "KeepVersions" => settings with { KeepVersions = Keep(value, at, settings.KeepVersions, problems) },
                 "HashedProperties" => settings with { HashedProperties = Names(value, at, settings.HashedProperties, problems) },
                 "IgnoredProperties" => settings with { IgnoredProperties = Names(value, at, settings.IgnoredProperties, problems) },
                 _ => Unknown(settings, at, problems),
@@ -115,6 +120,24 @@ internal static class SettingsReader
         }
 
         problems.Add(new Problem(at, $"must be one of {string.Join(", ", allowed)}, not {Describe(value)}"));
+        return fallback;
+    }
+
+    /// <summary>A whole number of at least 1, as a number or as text (CloudFormation may hand Parameters over as strings), or <c>all</c>.</summary>
+    private static int? Keep(JsonNode? value, string at, int? fallback, List<Problem> problems)
+    {
+        var text = value is JsonValue ? JsonText.ScalarText(value) : null;
+        if (text == KeepAllVersions)
+        {
+            return null;
+        }
+
+        if (text is not null && int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var keep) && keep >= 1)
+        {
+            return keep;
+        }
+
+        problems.Add(new Problem(at, $"must be a whole number of at least 1 (how many of the macro's newest versions to keep; older ones it published are deleted) or {KeepAllVersions}, not {Describe(value)}"));
         return fallback;
     }
 
