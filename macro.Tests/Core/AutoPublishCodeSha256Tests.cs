@@ -113,7 +113,22 @@ public sealed class AutoPublishCodeSha256Tests
 
         var result = Transform.Run(fragment, source: Source());
 
-        result.Fragment!["Resources"]!["Fn"]!.ToJsonString().Should().MatchRegex("""^\{"Type":"AWS::Serverless::Function","Properties":\{"AutoPublishCodeSha256":"[0-9a-f]{10}"\}\}$""");
+        result.Fragment!["Resources"]!["Fn"]!.ToJsonString().Should().MatchRegex("""^\{"Type":"AWS::Serverless::Function","Properties":\{"AutoPublishCodeSha256":"([0-9a-f]{10})","VersionDescription":"VersioningMacro \1: code SHA-256; Handler, Runtime"\}\}$""");
+    }
+
+    [Fact]
+    public void A_users_own_VersionDescription_stays_as_written()
+    {
+        var fragment = Transform.Parse("""
+            {
+              "Resources": { "Fn": { "Type": "AWS::Serverless::Function", "Properties": {
+                "CodeUri": "s3://bucket/app.zip", "Handler": "app.handler", "Runtime": "python3.12", "AutoPublishAlias": "live", "VersionDescription": "release 7" } } }
+            }
+            """);
+
+        var result = Transform.Run(fragment, source: Source());
+
+        result.Fragment!["Resources"]!["Fn"]!["Properties"]!["VersionDescription"]!.GetValue<string>().Should().Be("release 7");
     }
 
     [Theory]

@@ -109,6 +109,19 @@ def steer(
             continue
         expected = _rename(expected, old_ids[0], new_id)
         _props(expected, function_id)["Description"] = sam_description(base, value)
+        given = _props(macro_output, function_id).get("VersionDescription", _MISSING)
+        written = _props(original, function_id).get("VersionDescription", _MISSING)
+        if written is not _MISSING:
+            if given != written:
+                problems.append(f"Resources.{function_id}.Properties.VersionDescription: the user's value was changed to {json.dumps(given)}")
+                continue
+        elif given is not _MISSING:
+            # Without the user's own, the macro's text says what was hashed; SAM copies it onto its version.
+            if not isinstance(given, str) or not given.startswith(f"VersioningMacro {value}: "):
+                problems.append(f"Resources.{function_id}.Properties.VersionDescription: the macro set {json.dumps(given)}; "
+                                f"it may only set \"VersioningMacro {value}: ...\"")
+                continue
+            expected["Resources"][new_id].setdefault("Properties", {})["Description"] = given
         steered.add(new_id)
         notes.append(f"Resources.{function_id}: SAM's version {old_ids[0]} is {new_id} after the macro ({NAME} {value})")
     return expected, steered, problems, notes

@@ -7,7 +7,7 @@ namespace MacroVersioning.Tests.Properties;
 /// <summary>
 /// Takes out of a transformed template exactly what the macro promises to add or change (SPEC §4,
 /// README): the version resources, their outputs, the Description stamp, an AutoPublishAlias function's
-/// AutoPublishCodeSha256 (its references to <c>F.Version</c> stay as written), and the rewrite of SAM's
+/// AutoPublishCodeSha256 and VersionDescription (its references to <c>F.Version</c> stay as written), and the rewrite of SAM's
 /// references to a function's version. The rule for references: in Resources and Outputs, wherever
 /// the input has <c>{"Ref": "F.Version"}</c> for a versioned function F, the output must have
 /// <c>{"Ref": V}</c>, and wherever it has <c>Fn::GetAtt</c> of <c>F.Version.Version</c> (as
@@ -32,8 +32,10 @@ internal static class OurAdditions
 
             if (report.Via is not null)
             {
-                // SAM versions it: the macro only set AutoPublishCodeSha256 (SAM adds the version).
+                // SAM versions it: the macro only set AutoPublishCodeSha256 (SAM adds the version) and, unless the
+                // user wrote one, the VersionDescription SAM copies onto that version.
                 RestoreProperty((JsonObject)inputResources[report.FunctionId]!, (JsonObject)resources[report.FunctionId]!, "AutoPublishCodeSha256");
+                RestoreProperty((JsonObject)inputResources[report.FunctionId]!, (JsonObject)resources[report.FunctionId]!, "VersionDescription");
                 continue;
             }
 

@@ -84,6 +84,14 @@ internal static class VersionEmitter
             return;
         }
 
+        // SAM copies VersionDescription onto the version it publishes; with ours there, the version says what
+        // was hashed, as the macro's own versions do, and pruning recognises it as the macro's. A user's own
+        // text is left alone (it is folded into the hash above).
+        if (function.Properties["VersionDescription"] is null && function.Resource["Properties"] is JsonObject samProperties)
+        {
+            samProperties["VersionDescription"] = VersionDescription.For(plan, codeIdentity, versionId[(function.Id.Length + "Version".Length)..]);
+        }
+
         if (function.Settings.Outputs)
         {
             // SAM's own spelling: SAM resolves it to the version it names, with no output of its own for it.
