@@ -29,9 +29,9 @@ internal sealed class TransformCommand(
     private async Task<int> ReadAndRunAsync(TransformRequest request, byte[]? hashKey, CancellationToken cancellationToken)
     {
         var path = request.TemplatePath;
-        if (!File.Exists(path))
+        if (TemplatePath.Problem(path, "template") is { } missing)
         {
-            await stderr.WriteLineAsync($"error: template {path} does not exist").ConfigureAwait(false);
+            await stderr.WriteLineAsync($"error: {missing}").ConfigureAwait(false);
             return ExitCodes.Usage;
         }
 
