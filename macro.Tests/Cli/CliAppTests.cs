@@ -195,6 +195,27 @@ public sealed class CliAppTests : IDisposable
         run.Stderr.Should().Contain("template rejected: 1 problem\n  Transform: does not list VersioningMacro");
     }
 
+    public static readonly TheoryData<string, string, string> WrongTransformLists = new()
+    {
+        { "SAM before the macro", "[AWS::Serverless-2016-10-31, VersioningMacro]", "Transform: lists AWS::Serverless-2016-10-31 before VersioningMacro" },
+        { "no SAM", "VersioningMacro", "Transform: lists VersioningMacro but not AWS::Serverless-2016-10-31, yet Resources.Func2 is a SAM resource" },
+    };
+
+    [Theory]
+    [MemberData(nameof(WrongTransformLists))]
+    public async Task A_transform_list_cloudformation_would_run_wrongly_is_rejected_with_the_fix(string name, string transform, string expected)
+    {
+        var path = project.Write("order.yaml", Template.Replace("[VersioningMacro, AWS::Serverless-2016-10-31]", transform, StringComparison.Ordinal));
+
+        var run = await CliRun.RunAsync("transform", path);
+
+        run.ExitCode.Should().Be(1, name);
+        run.Stdout.Should().BeEmpty(name);
+        run.Stderr.Should().Contain($"template rejected: 1 problem\n  {expected}", name)
+            .And.Contain("Transform: [VersioningMacro, AWS::Serverless-2016-10-31]", name)
+            .And.NotContain("note:", name);
+    }
+
     [Fact]
     public async Task Notes_transforms_that_cloudformation_would_run_first()
     {

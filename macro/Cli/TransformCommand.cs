@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using MacroVersioning.Code;
 using MacroVersioning.Core;
+using MacroVersioning.Core.Validation;
 
 namespace MacroVersioning.Cli;
 
@@ -103,7 +104,8 @@ internal sealed class TransformCommand(
 
     private static void WriteNotes(JsonObject template, TextWriter log)
     {
-        if (TransformSection.ListedBeforeMacro(template) is { Count: > 0 } before)
+        // SAM listed first is an error (TransformOrder), not a note.
+        if (TransformSection.ListedBeforeMacro(template).Where(t => t != TransformOrder.Sam).ToList() is { Count: > 0 } before)
         {
             log.WriteLine($"note: CloudFormation runs {string.Join(", ", before)} before {LocalRequestBuilder.MacroName}; the CLI does not, and keeps them in the output's Transform");
         }
