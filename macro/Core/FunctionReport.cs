@@ -17,6 +17,9 @@ public sealed record FunctionReport(string FunctionId, string? VersionId, string
     /// <summary>S3 versions pinned in the function's or its layers' code locations, or why one was not.</summary>
     public IReadOnlyList<string> Pins { get; init; } = [];
 
+    /// <summary>What deploys but may not do what the author expects (an image pinned by tag); never a reason to fail.</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+
     /// <summary>
     /// The canonical material the version id hashes (Code, Config, Layers, References), kept so
     /// <c>diff</c> can name the inputs that changed, not only that the digest did. NoEcho values
@@ -27,7 +30,7 @@ public sealed record FunctionReport(string FunctionId, string? VersionId, string
     /// <summary>By the values a person reads: the material is what the version id hashes (the same id, the same material), and a JsonObject compares by reference.</summary>
     public bool Equals(FunctionReport? other) =>
         other is not null && FunctionId == other.FunctionId && VersionId == other.VersionId && Reason == other.Reason
-        && Via == other.Via && Pins.SequenceEqual(other.Pins);
+        && Via == other.Via && Pins.SequenceEqual(other.Pins) && Warnings.SequenceEqual(other.Warnings);
 
     public override int GetHashCode() => HashCode.Combine(FunctionId, VersionId, Reason, Via);
 }
