@@ -44,7 +44,8 @@ internal static class TransformOrder
     public static void CheckNotExpanded(JsonObject resources, List<Problem> problems)
     {
         var generated = resources
-            .Where(r => JsonText.ScalarText(r.Value?["Type"]) == "AWS::Lambda::Function" && CreatedBySam(r.Value?["Properties"]?["Tags"]))
+            .Where(r => r.Value is JsonObject resource && JsonText.ScalarText(resource["Type"]) == "AWS::Lambda::Function"
+                && resource["Properties"] is JsonObject properties && CreatedBySam(properties["Tags"]))
             .Select(r => r.Key)
             .ToList();
         if (generated.Count > 0)
@@ -57,7 +58,8 @@ internal static class TransformOrder
 
     private static string? FirstSamResource(JsonObject template) =>
         (template["Resources"] as JsonObject ?? [])
-            .FirstOrDefault(r => JsonText.ScalarText(r.Value?["Type"])?.StartsWith("AWS::Serverless::", StringComparison.Ordinal) == true)
+            .FirstOrDefault(r => r.Value is JsonObject resource
+                && JsonText.ScalarText(resource["Type"])?.StartsWith("AWS::Serverless::", StringComparison.Ordinal) == true)
             .Key;
 
     private static bool CreatedBySam(JsonNode? tags) =>
