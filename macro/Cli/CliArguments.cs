@@ -10,7 +10,7 @@ namespace MacroVersioning.Cli;
 internal static partial class CliArguments
 {
     private static readonly string[] TransformFlags =
-        ["--param", "--region", "--account", "--code-identity", "--format", "-o", "--output", "--s3-endpoint", "--hash-key-file"];
+        ["--param", "--region", "--account", "--code-identity", "--format", "-o", "--output", "--s3-endpoint", "--hash-key-file", "--emit-event"];
 
     private static readonly string[] DiffFlags =
         ["--param", "--old-param", "--region", "--account", "--code-identity", "--format", "--s3-endpoint", "--hash-key-file"];
@@ -135,7 +135,7 @@ internal static partial class CliArguments
             parameters.Add(new(key, value));
         }
 
-        var once = Once(flags, "--region", "--account", "--code-identity", "--format", "-o", "--s3-endpoint", "--hash-key-file");
+        var once = Once(flags, "--region", "--account", "--code-identity", "--format", "-o", "--s3-endpoint", "--hash-key-file", "--emit-event");
         if (once.Error is not null)
         {
             return CliParseResult.Usage(once.Error);
@@ -152,6 +152,8 @@ internal static partial class CliArguments
             : !AccountPattern().IsMatch(account) ? $"--account {account} is not a 12-digit account id"
             : identityText is not (null or "content" or "location") ? $"--code-identity {identityText} is not content or location"
             : formatText is not ("json" or "yaml") ? $"--format {formatText} is not json or yaml"
+            : identityText is not null && values.ContainsKey("--emit-event")
+                ? "--emit-event writes the request CloudFormation would send, which has no --code-identity; set CodeIdentity in the template's VersioningMacro Parameters instead"
             : null;
         if (error is not null)
         {
@@ -166,7 +168,8 @@ internal static partial class CliArguments
         };
         var format = formatText == "yaml" ? TemplateFormat.Yaml : TemplateFormat.Json;
         return new(new TransformRequest(
-            template, parameters, region, account, identity, format, values.GetValueOrDefault("-o"), endpoint, values.GetValueOrDefault("--hash-key-file")), null);
+            template, parameters, region, account, identity, format, values.GetValueOrDefault("-o"), endpoint, values.GetValueOrDefault("--hash-key-file"),
+            values.GetValueOrDefault("--emit-event")), null);
     }
 
     /// <summary><c>transform</c>'s options, but <c>--format</c> picks the diff's output (text or json) and there is no <c>-o</c>.</summary>

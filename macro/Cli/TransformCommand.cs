@@ -79,6 +79,12 @@ internal sealed class TransformCommand(
             return ExitCodes.Rejected;
         }
 
+        if (request.EmitEventPath is { } eventPath
+            && !await EmitEventAsync(eventPath, macroRequest, TemplateParameters.Secrets(template, request.Parameters).Count > 0, log, cancellationToken).ConfigureAwait(false))
+        {
+            return ExitCodes.Usage;
+        }
+
         if (await core.RunAsync(macroRequest, request.TemplatePath, hashKey, request.CodeIdentity, request.S3Endpoint, log, cancellationToken)
             .ConfigureAwait(false) is not { } result)
         {
@@ -108,6 +114,28 @@ internal sealed class TransformCommand(
         if (TransformSection.ListedBeforeMacro(template).Where(t => t != TransformOrder.Sam).ToList() is { Count: > 0 } before)
         {
             log.WriteLine($"note: CloudFormation runs {string.Join(", ", before)} before {LocalRequestBuilder.MacroName}; the CLI does not, and keeps them in the output's Transform");
+        }
+    }
+
+    /// <summary>
+    /// Written before the core runs, so a template the macro rejects can be replayed too. NoEcho values stay
+    /// in it as CloudFormation sends them (a replay must hash what the deployment would), in a file only
+    /// its owner can read.
+    /// </summary>
+    private static async Task<bool> EmitEventAsync(string path, MacroRequest request, bool hasSecrets, TextWriter log, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await OutputFile.WriteAsync(path, CfnJsonWriter.Write(MacroEvent.Build(request)), cancellationToken, ownerOnly: true).ConfigureAwait(false);
+            log.WriteLine(hasSecrets
+                ? $"wrote the macro request to {path}; it holds the NoEcho parameter values in clear, as CloudFormation's request does: keep it private"
+                : $"wrote the macro request to {path}");
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            log.WriteLine($"error: cannot write {path}: {e.Message}");
+            return false;
         }
     }
 

@@ -12,7 +12,8 @@ internal sealed record TransformRequest(
     TemplateFormat Format,
     string? OutputPath,
     Uri? S3Endpoint,
-    string? HashKeyFile) : CliRequest
+    string? HashKeyFile,
+    string? EmitEventPath = null) : CliRequest
 {
     public const string DefaultRegion = "us-east-1";
 
