@@ -83,7 +83,7 @@ public sealed class CliAppTests : IDisposable
         run.Stderr.Split('\n').Should().ContainInOrder(
             "versioned 1 of 2 functions, skipped 1:",
             "  Func2  skipped:                opted out (VersioningMacro Enabled: false)",
-            "  Func1  Func1Versionbfe516e3af  via AutoPublishAlias live, hashed: local files; Environment, Handler, Runtime");
+            "  Func1  Func1Versione224fa46e5  via AutoPublishAlias live, hashed: local files; Environment, Handler, Runtime");
     }
 
     [Fact]
