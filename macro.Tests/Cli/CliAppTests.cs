@@ -100,7 +100,7 @@ public sealed class CliAppTests : IDisposable
         run.Stderr.Split('\n').Should().ContainInOrder(
             "versioned 1 of 2 functions, skipped 1:",
             "  Func2  skipped:                opted out (VersioningMacro Enabled: false)",
-            "  Func1  Func1Versionbfe516e3af  via AutoPublishAlias live, hashed: local files; Environment, Handler, Runtime");
+            "  Func1  Func1Versione224fa46e5  via AutoPublishAlias live, hashed: local files; Environment, Handler, Runtime");
     }
 
     [Fact]
@@ -158,6 +158,9 @@ public sealed class CliAppTests : IDisposable
         { "unknown command", ["deploy"], "error: unknown command deploy" },
         { "unknown flag", ["transform", "{template}", "--bogus", "1"], "error: unknown option --bogus" },
         { "missing template", ["transform", "{dir}/missing.yaml"], "error: template {dir}/missing.yaml does not exist" },
+        { "the project folder given as the template", ["transform", "{dir}"], "error: template {dir} is a directory; did you mean {template}?" },
+        { "a folder without a template", ["transform", "{dir}/src"], "error: template {dir}/src is a directory; give the template file in it" },
+        { "a folder as diff's NEW", ["diff", "{template}", "{dir}"], "error: NEW template {dir} is a directory; did you mean {template}?" },
         { "malformed param", ["transform", "{template}", "--param", "Stage"], "error: --param number 1 is not Key=Value" },
         { "param the template lacks", ["transform", "{template}", "--param", "Nope=1"], "error: --param Nope: the template has no parameter Nope (it declares Stage)" },
         { "missing hash key file", ["transform", "{template}", "--hash-key-file", "{dir}/nokey"], "error: --hash-key-file {dir}/nokey does not exist" },
@@ -207,6 +210,27 @@ public sealed class CliAppTests : IDisposable
 
         run.ExitCode.Should().Be(1);
         run.Stderr.Should().Contain("template rejected: 1 problem\n  Transform: does not list VersioningMacro");
+    }
+
+    public static readonly TheoryData<string, string, string> WrongTransformLists = new()
+    {
+        { "SAM before the macro", "[AWS::Serverless-2016-10-31, VersioningMacro]", "Transform: lists AWS::Serverless-2016-10-31 before VersioningMacro" },
+        { "no SAM", "VersioningMacro", "Transform: lists VersioningMacro but not AWS::Serverless-2016-10-31, yet Resources.Func2 is a SAM resource" },
+    };
+
+    [Theory]
+    [MemberData(nameof(WrongTransformLists))]
+    public async Task A_transform_list_cloudformation_would_run_wrongly_is_rejected_with_the_fix(string name, string transform, string expected)
+    {
+        var path = project.Write("order.yaml", Template.Replace("[VersioningMacro, AWS::Serverless-2016-10-31]", transform, StringComparison.Ordinal));
+
+        var run = await CliRun.RunAsync("transform", path);
+
+        run.ExitCode.Should().Be(1, name);
+        run.Stdout.Should().BeEmpty(name);
+        run.Stderr.Should().Contain($"template rejected: 1 problem\n  {expected}", name)
+            .And.Contain("Transform: [VersioningMacro, AWS::Serverless-2016-10-31]", name)
+            .And.NotContain("note:", name);
     }
 
     [Fact]

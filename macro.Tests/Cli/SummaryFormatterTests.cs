@@ -28,6 +28,20 @@ public sealed class SummaryFormatterTests
     }
 
     [Fact]
+    public void Warnings_follow_the_functions_one_line_each()
+    {
+        var result = new TransformResult(
+            [],
+            [],
+            [new FunctionReport("Img", "ImgVersion1", "container image") { Warnings = ["Resources.Img.Properties.ImageUri names the image by tag,\nnot digest"] }]);
+
+        SummaryFormatter.Format(result).Should().Equal(
+            "versioned 1 function:",
+            "  Img  ImgVersion1  hashed: container image",
+            "warning: Resources.Img.Properties.ImageUri names the image by tag, not digest");
+    }
+
+    [Fact]
     public void Says_so_when_every_function_was_versioned()
     {
         var result = new TransformResult([], [], [new FunctionReport("Only", "OnlyVersion1", "inline code")]);

@@ -42,6 +42,27 @@ public sealed class TemplateParametersTests
     }
 
     [Fact]
+    public void Checks_the_default_used_and_the_value_given_against_the_constraints()
+    {
+        var template = JsonNode.Parse(
+            """
+            {
+              "Parameters": {
+                "Stage": {"Type": "String", "Default": "qa", "AllowedValues": ["dev", "prod"]},
+                "Memory": {"Type": "Number", "Default": 128, "MinValue": 128},
+                "Key": {"Type": "String", "NoEcho": true, "Default": "short", "MinLength": 8}
+              }
+            }
+            """)!.AsObject();
+
+        var errors = TemplateParameters.Check(template, Pairs(["Memory=64", "Key=a-long-enough-secret"]));
+
+        errors.Should().Equal(
+            "parameter Stage's Default \"qa\" is not one of the AllowedValues: dev, prod",
+            "--param Memory \"64\" is less than MinValue 128");
+    }
+
+    [Fact]
     public void Names_a_template_without_parameters()
     {
         var errors = TemplateParameters.Check(new JsonObject(), Pairs(["A=1"]));

@@ -133,23 +133,44 @@ public sealed class TemplateReaderTests
 
     public static readonly TheoryData<string, string, int, int, string> JsonErrors = new()
     {
-        { "trailing comma", "{\n  \"a\": 1,\n}", 3, 1, "" },
-        { "comment", "{\n  // no\n  \"a\": 1\n}", 2, 3, "" },
-        { "duplicate key", "{\"Resources\": {}, \"Resources\": {}}", 1, 1, "Resources" },
-        { "unclosed", "{\"a\": [1, 2}", 1, 12, "" },
-        { "YAML flow mapping is not retried as YAML", "{Resources: {}}", 1, 2, "" },
-        { "line counted after leading blank lines", "\n\n{\"a\": tru}", 3, 10, "" },
+        { "trailing comma", "{\n  \"a\": 1,\n}", 3, 1, "a comma before the closing '}': JSON allows no trailing comma; remove it" },
+        { "trailing comma in a list", "{\"a\": [1,]}", 1, 10, "a comma before the closing ']': JSON allows no trailing comma; remove it" },
+        {
+            "comment", "{\n  // no\n  \"a\": 1\n}", 2, 3,
+            "a comment: JSON templates cannot have comments; remove it (or write the template in YAML, where # starts one)"
+        },
+        {
+            "duplicate key, located", "{\n  \"Resources\": {},\n  \"Outputs\": {\"A\": 1, \"A\": 2}}", 3, 23,
+            "the key \"A\" appears twice in one object; remove or rename one of them"
+        },
+        { "missing comma", "{\n  \"a\": 1\n  \"b\": 2\n}", 3, 3, "'\"' follows a value without a comma between them; add a ',' (or close the object or list)" },
+        {
+            "mismatched bracket", "{\"a\": [1, 2}", 1, 12,
+            "'}' does not match the bracket it would close: a '[' or '{' is not closed, or this one is of the wrong kind or one too many"
+        },
+        { "YAML flow mapping is not retried as YAML", "{Resources: {}}", 1, 2, "'R' cannot start a key: keys are text in double quotes, such as \"Resources\"" },
+        { "single quotes", "{\"a\": 'b'}", 1, 7, "''' cannot start a value: text needs double quotes, and JSON has no single quotes" },
+        {
+            "unterminated string", "{\"a\": \"b\n}", 1, 9,
+            "a string is not closed before the end of the line (or holds a raw tab or control character; write it as \\n or \\t)"
+        },
+        {
+            "line counted after leading blank lines", "\n\n{\"a\": tru}", 3, 10,
+            "'tru}' is not a JSON value: only true, false, null, numbers, \"text\", objects and lists are"
+        },
+        { "extra closing brace", "{\"a\": 1}}", 1, 9, "text after the template's closing '}' (an extra '}' or ']'?)" },
+        { "truncated file", "{\"a\": {\"b\": 1}", 1, 15, "the file ends before every '{' and '[' is closed" },
     };
 
     [Theory]
     [MemberData(nameof(JsonErrors))]
-    public void Reports_json_errors_with_line_and_column(string name, string json, int line, int column, string reason)
+    public void Reports_json_errors_in_the_authors_words_with_line_and_column(string name, string json, int line, int column, string reason)
     {
         var read = () => TemplateReader.Read(json, out _);
 
         var error = read.Should().Throw<TemplateFormatException>(name).Which;
-        (error.Line, error.Column).Should().Be((line, column), name);
-        error.Reason.Should().NotContain("LineNumber", name).And.Contain(reason.Length > 0 ? reason : error.Reason);
+        (error.Reason, error.Line, error.Column).Should().Be((reason, line, column), name);
+        error.Reason.Should().NotContainAny(["reader options", "LineNumber", "payload", "deserialization"], name);
     }
 
     [Fact]

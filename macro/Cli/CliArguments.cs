@@ -10,7 +10,7 @@ namespace MacroVersioning.Cli;
 internal static partial class CliArguments
 {
     private static readonly string[] TransformFlags =
-        ["--param", "--region", "--account", "--code-identity", "--format", "-o", "--output", "--s3-endpoint", "--hash-key-file", "--service-token"];
+        ["--param", "--region", "--account", "--code-identity", "--format", "-o", "--output", "--s3-endpoint", "--hash-key-file", "--service-token", "--emit-event"];
 
     private static readonly string[] DiffFlags =
         ["--param", "--old-param", "--region", "--account", "--code-identity", "--format", "--s3-endpoint", "--hash-key-file"];
@@ -142,7 +142,7 @@ internal static partial class CliArguments
             parameters.Add(new(key, value));
         }
 
-        var once = Once(flags, "--region", "--account", "--code-identity", "--format", "-o", "--s3-endpoint", "--hash-key-file", "--service-token");
+        var once = Once(flags, "--region", "--account", "--code-identity", "--format", "-o", "--s3-endpoint", "--hash-key-file", "--service-token", "--emit-event");
         if (once.Error is not null)
         {
             return CliParseResult.Usage(once.Error);
@@ -162,6 +162,8 @@ internal static partial class CliArguments
             : formatText is not ("json" or "yaml") ? $"--format {formatText} is not json or yaml"
             : serviceToken is not null && !FunctionArnPattern().IsMatch(serviceToken)
                 ? $"--service-token {serviceToken} is not an unqualified Lambda function ARN (arn:aws:lambda:REGION:ACCOUNT:function:NAME; no :version or :alias, since a custom resource's ServiceToken cannot change)"
+            : identityText is not null && values.ContainsKey("--emit-event")
+                ? "--emit-event writes the request CloudFormation would send, which has no --code-identity; set CodeIdentity in the template's VersioningMacro Parameters instead"
             : null;
         if (error is not null)
         {
@@ -176,7 +178,8 @@ internal static partial class CliArguments
         };
         var format = formatText == "yaml" ? TemplateFormat.Yaml : TemplateFormat.Json;
         return new(new TransformRequest(
-            template, parameters, region, account, identity, format, values.GetValueOrDefault("-o"), endpoint, values.GetValueOrDefault("--hash-key-file"), serviceToken), null);
+            template, parameters, region, account, identity, format, values.GetValueOrDefault("-o"), endpoint, values.GetValueOrDefault("--hash-key-file"),
+            serviceToken, values.GetValueOrDefault("--emit-event")), null);
     }
 
     /// <summary><c>transform</c>'s options, but <c>--format</c> picks the diff's output (text or json) and there is no <c>-o</c>.</summary>

@@ -39,9 +39,9 @@ internal sealed class DiffCommand(
     private async Task<(TemplateRevision? Revision, int ExitCode)> LoadAsync(
         string role, string path, DiffRequest request, byte[]? hashKey, bool allowProcessed, CancellationToken cancellationToken)
     {
-        if (!File.Exists(path))
+        if (TemplatePath.Problem(path, $"{role} template") is { } missing)
         {
-            await stderr.WriteLineAsync($"error: {role} template {path} does not exist").ConfigureAwait(false);
+            await stderr.WriteLineAsync($"error: {missing}").ConfigureAwait(false);
             return (null, ExitCodes.Usage);
         }
 

@@ -28,7 +28,8 @@ internal static class HelpText
           1    the template (or macro request) was rejected: every problem is on stderr, one per line
                (Resources.<Id>.<path>: message), or the run failed
           2    usage error: unknown command or option, missing or unreadable file, bad --param,
-               a --param the template does not declare, a parameter without Default and no --param
+               a --param the template does not declare, a parameter without Default and no --param,
+               a parameter value outside its AllowedValues, AllowedPattern, length or number limits
           130  interrupted (Ctrl-C)
         """;
 
@@ -57,6 +58,7 @@ internal static class HelpText
         usage: VersioningMacro transform TEMPLATE [--param Key=Value]... [--region R] [--account A]
                  [--code-identity content|location] [--format json|yaml] [-o OUT]
                  [--s3-endpoint URL] [--hash-key-file FILE] [--service-token ARN]
+                 [--emit-event FILE]
 
         Reads TEMPLATE (JSON or CloudFormation YAML with short-form tags such as !Ref, !GetAtt, !Sub;
         detected by content), builds the request CloudFormation would send the macro (parameter
@@ -91,10 +93,15 @@ internal static class HelpText
           --service-token ARN      the macro function's unqualified ARN, written as the ServiceToken of the
                                    KeepVersions prune resources (default: the function macro-template.yaml
                                    deploys, arn:${AWS::Partition}:lambda:${AWS::Region}:${AWS::AccountId}:function:VersioningMacro)
+          --emit-event FILE        also write the macro request built (region, accountId, fragment,
+                                   transformId, params, requestId, templateParameterValues) to FILE, for
+                                   invoke FILE to replay; NoEcho values are in it in clear, as in
+                                   CloudFormation's request (the file is created readable by its owner
+                                   only); not with --code-identity, which the request cannot carry
           -h, --help               this text
 
         Local CodeUri / Code / ContentUri paths resolve against TEMPLATE's folder; a folder is hashed by its files'
-        relative paths and bytes, a .zip/.jar file by its bytes (as Lambda's CodeSha256).
+        relative paths, execute bits and bytes, a .zip/.jar file by its bytes (as Lambda's CodeSha256).
         Macro settings go in the template: the Parameters of the Transform entry named
         VersioningMacro, and each function's Metadata.VersioningMacro (see the README);
         --code-identity overrides the CodeIdentity setting.
@@ -146,6 +153,8 @@ internal static class HelpText
         "transformId", "params", "requestId", "templateParameterValues"}) and prints its response
         ({"requestId", "status", "fragment", "errorMessage"}) as JSON on stdout. Local code paths are
         refused, as in the Lambda: package the template first. The handler's log goes to stderr.
+        transform --emit-event FILE writes such an event for a template; with the same --hash-key-file
+        and --s3-endpoint, invoke FILE answers with the fragment transform printed.
 
         Options:
           --s3-endpoint URL        S3-compatible endpoint, path-style, for reading code objects;

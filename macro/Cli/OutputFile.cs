@@ -8,13 +8,24 @@ namespace MacroVersioning.Cli;
 /// </summary>
 internal static class OutputFile
 {
-    public static async Task WriteAsync(string path, string text, CancellationToken cancellationToken)
+    /// <param name="ownerOnly">Readable by the owner alone (on Unix): for a file that may hold NoEcho values.</param>
+    public static async Task WriteAsync(string path, string text, CancellationToken cancellationToken, bool ownerOnly = false)
     {
         var full = Path.GetFullPath(path);
         var temporary = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
         try
         {
-            await File.WriteAllTextAsync(temporary, text, cancellationToken).ConfigureAwait(false);
+            var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+            if (ownerOnly && !OperatingSystem.IsWindows())
+            {
+                options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+            }
+
+            await using (var file = new StreamWriter(temporary, new System.Text.UTF8Encoding(false), options))
+            {
+                await file.WriteAsync(text.AsMemory(), cancellationToken).ConfigureAwait(false);
+            }
+
             File.Move(temporary, full, overwrite: true);
         }
         finally

@@ -46,6 +46,7 @@ internal static class SummaryFormatter
                 : $"  {id}  {"skipped:".PadRight(versionWidth)}  {OneLine(function.Reason)}");
         }
 
+        lines.AddRange(functions.SelectMany(f => f.Warnings).Select(w => $"warning: {OneLine(w)}"));
         if (functions.Any(f => f.Versioned && f.Reason.StartsWith(LocalFiles, StringComparison.Ordinal)))
         {
             lines.Add($"note: ids hashed from {LocalFiles} are previews: the deployed id hashes the zip that sam package uploads (transform the packaged template for those ids)");

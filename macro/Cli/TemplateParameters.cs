@@ -1,12 +1,14 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using MacroVersioning.Core.Json;
 using MacroVersioning.Core.Resolution;
 
 namespace MacroVersioning.Cli;
 
 /// <summary>
 /// Checks <c>--param</c> values against the template's <c>Parameters</c> the way CloudFormation checks a
-/// stack's parameters (no unknown names, a value for every parameter without a <c>Default</c>), and
+/// stack's parameters (no unknown names, a value for every parameter without a <c>Default</c>, each value
+/// used — given or defaulted — within the declaration's constraints: <see cref="ParameterConstraints"/>), and
 /// names the NoEcho values the CLI must never print.
 /// </summary>
 internal static class TemplateParameters
@@ -23,9 +25,20 @@ internal static class TemplateParameters
 
         foreach (var (name, declaration) in declared)
         {
-            if (declaration is JsonObject d && !d.ContainsKey("Default") && !overrides.Any(o => o.Key == name))
+            if (declaration is not JsonObject d)
+            {
+                continue;
+            }
+
+            var given = overrides.LastOrDefault(o => o.Key == name);
+            if (given.Key is null && !d.ContainsKey("Default"))
             {
                 errors.Add($"parameter {name} has no Default: pass --param {name}=VALUE");
+            }
+            else if ((given.Key is null ? JsonText.ScalarText(d["Default"]) : given.Value) is { } value
+                && ParameterConstraints.Check(name, d, value, fromDefault: given.Key is null) is { } broken)
+            {
+                errors.Add(broken);
             }
         }
 

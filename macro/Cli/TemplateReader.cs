@@ -35,10 +35,7 @@ internal static class TemplateReader
         }
         catch (JsonException e)
         {
-            // System.Text.Json counts lines from 0 and columns in bytes from 0.
-            var line = (int)(e.LineNumber ?? 0) + 1;
-            var column = (int)(e.BytePositionInLine ?? 0) + 1;
-            var reason = e.Message.Split(" LineNumber:", 2)[0].TrimEnd();
+            var (reason, line, column) = JsonSyntaxMessage.Describe(e, text);
             throw new TemplateFormatException(reason, line, column);
         }
     }

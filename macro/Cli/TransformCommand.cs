@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using MacroVersioning.Code;
 using MacroVersioning.Core;
+using MacroVersioning.Core.Validation;
 
 namespace MacroVersioning.Cli;
 
@@ -29,9 +30,9 @@ internal sealed class TransformCommand(
     private async Task<int> ReadAndRunAsync(TransformRequest request, byte[]? hashKey, CancellationToken cancellationToken)
     {
         var path = request.TemplatePath;
-        if (!File.Exists(path))
+        if (TemplatePath.Problem(path, "template") is { } missing)
         {
-            await stderr.WriteLineAsync($"error: template {path} does not exist").ConfigureAwait(false);
+            await stderr.WriteLineAsync($"error: {missing}").ConfigureAwait(false);
             return ExitCodes.Usage;
         }
 
@@ -78,6 +79,12 @@ internal sealed class TransformCommand(
             return ExitCodes.Rejected;
         }
 
+        if (request.EmitEventPath is { } eventPath
+            && !await EmitEventAsync(eventPath, macroRequest, TemplateParameters.Secrets(template, request.Parameters).Count > 0, log, cancellationToken).ConfigureAwait(false))
+        {
+            return ExitCodes.Usage;
+        }
+
         if (await core.RunAsync(macroRequest, request.TemplatePath, hashKey, request.CodeIdentity, request.S3Endpoint, log, cancellationToken, request.ServiceToken)
             .ConfigureAwait(false) is not { } result)
         {
@@ -103,9 +110,32 @@ internal sealed class TransformCommand(
 
     private static void WriteNotes(JsonObject template, TextWriter log)
     {
-        if (TransformSection.ListedBeforeMacro(template) is { Count: > 0 } before)
+        // SAM listed first is an error (TransformOrder), not a note.
+        if (TransformSection.ListedBeforeMacro(template).Where(t => t != TransformOrder.Sam).ToList() is { Count: > 0 } before)
         {
             log.WriteLine($"note: CloudFormation runs {string.Join(", ", before)} before {LocalRequestBuilder.MacroName}; the CLI does not, and keeps them in the output's Transform");
+        }
+    }
+
+    /// <summary>
+    /// Written before the core runs, so a template the macro rejects can be replayed too. NoEcho values stay
+    /// in it as CloudFormation sends them (a replay must hash what the deployment would), in a file only
+    /// its owner can read.
+    /// </summary>
+    private static async Task<bool> EmitEventAsync(string path, MacroRequest request, bool hasSecrets, TextWriter log, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await OutputFile.WriteAsync(path, CfnJsonWriter.Write(MacroEvent.Build(request)), cancellationToken, ownerOnly: true).ConfigureAwait(false);
+            log.WriteLine(hasSecrets
+                ? $"wrote the macro request to {path}; it holds the NoEcho parameter values in clear, as CloudFormation's request does: keep it private"
+                : $"wrote the macro request to {path}");
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            log.WriteLine($"error: cannot write {path}: {e.Message}");
+            return false;
         }
     }
 

@@ -14,7 +14,8 @@ internal sealed record TransformRequest(
     string? OutputPath,
     Uri? S3Endpoint,
     string? HashKeyFile,
-    string? ServiceToken = null) : CliRequest
+    string? ServiceToken = null,
+    string? EmitEventPath = null) : CliRequest
 {
     public const string DefaultRegion = "us-east-1";
 

@@ -5,8 +5,11 @@ namespace MacroVersioning.Code;
 
 /// <summary>
 /// Digests local code for previews of unpackaged templates. A zip file hashes exactly as Lambda's
-/// CodeSha256 would; a directory hashes its sorted relative paths and bytes, so the result does not
-/// depend on file-system order or timestamps (a zip built from it would not be byte-stable).
+/// CodeSha256 would; a directory hashes its sorted relative paths, whether each file is executable,
+/// and the bytes, so the result does not depend on file-system order or timestamps (a zip built from
+/// it would not be byte-stable). The executable bit counts because the packaged zip records each
+/// file's Unix mode and Lambda runs what it unpacks with it: a <c>bootstrap</c> that lost <c>+x</c>
+/// is a different (and broken) deployment. Other mode bits are left out, as they follow the umask.
 /// </summary>
 public sealed class LocalCodeDigester : ICodeIdentitySource
 {
@@ -52,6 +55,7 @@ public sealed class LocalCodeDigester : ICodeIdentitySource
             var name = Encoding.UTF8.GetBytes(relative);
             hash.AppendData(BitConverter.GetBytes((long)name.Length));
             hash.AppendData(name);
+            hash.AppendData([IsExecutable(full) ? (byte)1 : (byte)0]);
             using var file = File.OpenRead(full);
             hash.AppendData(BitConverter.GetBytes(file.Length));
             int read;
@@ -63,4 +67,9 @@ public sealed class LocalCodeDigester : ICodeIdentitySource
 
         return Convert.ToBase64String(hash.GetHashAndReset());
     }
+
+    /// <summary>Any execute bit; Windows has none to read, so every file there counts as not executable.</summary>
+    private static bool IsExecutable(string path) =>
+        !OperatingSystem.IsWindows()
+        && (File.GetUnixFileMode(path) & (UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute)) != 0;
 }

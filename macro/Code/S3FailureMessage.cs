@@ -20,6 +20,11 @@ internal static class S3FailureMessage
     private static readonly HashSet<string> WrongRegionCodes =
         ["PermanentRedirect", "AuthorizationHeaderMalformed", "IllegalLocationConstraintException"];
 
+    private const string NoCredentials =
+        "no AWS credentials found to read it with (none in the environment, a profile, web identity or instance metadata); "
+        + "sign in (AWS_PROFILE, aws sso login), or preview without reading S3: --code-identity location (hashes the S3 location), "
+        + "or --s3-endpoint URL for a local S3";
+
     /// <param name="where">The region, or the custom endpoint, the read went to.</param>
     /// <param name="cancelled">True when the caller's deadline stopped the read.</param>
     public static string Describe(S3CodeObject code, Exception error, string region, string where, S3ReadOptions options, bool cancelled)
@@ -39,8 +44,9 @@ internal static class S3FailureMessage
                 // The SDK checks a whole-object GET against an MD5 ETag.
                 AmazonClientException { Message: "Expected hash not equal to calculated hash" } =>
                     "the body did not match the object's ETag (MD5): it was corrupted or changed in transit; deploy again",
-                AmazonClientException client when client.Message.Contains("credentials", StringComparison.OrdinalIgnoreCase) =>
-                    $"no AWS credentials to read it with ({client.Message})",
+                // The SDK lists every provider it tried ("Failed to resolve AWS credentials. ... Exception 1 of 4: ...");
+                // that dump explains the SDK, not the fix.
+                AmazonClientException client when client.Message.Contains("credentials", StringComparison.OrdinalIgnoreCase) => NoCredentials,
                 _ => $"could not be read: {error.Message}",
             };
         return $"{code}: {cause}";

@@ -20,6 +20,9 @@ public sealed record FunctionReport(string FunctionId, string? VersionId, string
     /// <summary>With <c>KeepVersions</c>: how many of the macro's newest versions its prune resource keeps.</summary>
     public int? KeepVersions { get; init; }
 
+    /// <summary>What deploys but may not do what the author expects (an image pinned by tag); never a reason to fail.</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+
     /// <summary>
     /// The canonical material the version id hashes (Code, Config, Layers, References), kept so
     /// <c>diff</c> can name the inputs that changed, not only that the digest did. NoEcho values
@@ -30,7 +33,7 @@ public sealed record FunctionReport(string FunctionId, string? VersionId, string
     /// <summary>By the values a person reads: the material is what the version id hashes (the same id, the same material), and a JsonObject compares by reference.</summary>
     public bool Equals(FunctionReport? other) =>
         other is not null && FunctionId == other.FunctionId && VersionId == other.VersionId && Reason == other.Reason
-        && Via == other.Via && KeepVersions == other.KeepVersions && Pins.SequenceEqual(other.Pins);
+        && Via == other.Via && KeepVersions == other.KeepVersions && Pins.SequenceEqual(other.Pins) && Warnings.SequenceEqual(other.Warnings);
 
     public override int GetHashCode() => HashCode.Combine(FunctionId, VersionId, Reason, Via);
 }

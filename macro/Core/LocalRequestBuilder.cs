@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using MacroVersioning.Core.Json;
+using MacroVersioning.Core.Validation;
 
 namespace MacroVersioning.Core;
 
@@ -18,6 +19,7 @@ public static class LocalRequestBuilder
     {
         var problems = new List<Problem>();
         var macroParams = MacroParams(template["Transform"], problems);
+        TransformOrder.CheckListing([.. Entries(template["Transform"]).Select(NameOf)], template, problems);
         var values = ParameterValues(template["Parameters"], parameterOverrides, problems);
         if (problems.Count > 0)
         {

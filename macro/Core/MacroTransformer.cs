@@ -40,6 +40,7 @@ public static class MacroTransformer
         }
 
         TemplateShape.Check(fragment, resources, problems);
+        TransformOrder.CheckNotExpanded(resources, problems);
         ForEachLoops.Check(resources, problems);
 
         var settings = SettingsReader.Read(request.Params, SettingsPath, new MacroSettings(), problems);

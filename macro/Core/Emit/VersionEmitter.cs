@@ -66,7 +66,11 @@ internal static class VersionEmitter
                 VersionParameter.Add(resources, function, versionId, problems);
             }
 
-            reports.Add(new FunctionReport(function.Id, versionId, VersionDescription.WhatWasHashed(plan, codeIdentity)) { Material = material });
+            reports.Add(new FunctionReport(function.Id, versionId, VersionDescription.WhatWasHashed(plan, codeIdentity))
+            {
+                Material = material,
+                Warnings = ImageTagWarning.For(plan) is { } warning ? [warning] : [],
+            });
         }
 
         AddOutputs(fragment, outputs, problems);
@@ -104,7 +108,11 @@ internal static class VersionEmitter
         }
 
         var via = $"AutoPublishAlias {JsonText.ScalarText(function.AutoPublishAlias) ?? JsonText.ToCompact(function.AutoPublishAlias)}";
-        reports.Add(new FunctionReport(function.Id, versionId, VersionDescription.WhatWasHashed(plan, codeIdentity), via) { Material = material });
+        reports.Add(new FunctionReport(function.Id, versionId, VersionDescription.WhatWasHashed(plan, codeIdentity), via)
+        {
+            Material = material,
+            Warnings = ImageTagWarning.For(plan) is { } warning ? [warning] : [],
+        });
     }
 
     private static JsonObject Material(FunctionPlan plan, string codeIdentity, IReadOnlyDictionary<CodeObject, CodeDigest> digests)
