@@ -6,7 +6,8 @@ namespace MacroVersioning.Benchmarks;
 /// Native AOT executable provided.al2023 runs, and the framework-dependent ReadyToRun assembly the
 /// managed dotnet10 runtime runs), each against a hello-world console app published the same way.
 /// Runtime knobs are tried through their environment variables on the ReadyToRun publish. Then peak
-/// memory (separate runs under GNU time) and the Lambda-shaped cold start (<see cref="LambdaColdStart"/>).
+/// memory (separate runs under GNU time) and the Lambda-shaped cold start (<see cref="LambdaColdStart"/>)
+/// against a Native AOT Lambda hello world (macro.Benchmarks/HelloLambda).
 /// </summary>
 internal static class StartupBenchmark
 {
