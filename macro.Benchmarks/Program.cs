@@ -7,6 +7,7 @@ return args switch
     ["transform", .. var rest] => await TransformBenchmark.RunAsync(BenchmarkArgs.Parse(rest, runs: 7), Console.Out),
     ["transform-loop", var size, var seconds] => TransformBenchmark.Loop(int.Parse(size), double.Parse(seconds)),
     ["startup", .. var rest] => await StartupBenchmark.RunAsync(BenchmarkArgs.Parse(rest, runs: 20), Console.Out),
+    ["startup-lambda", .. var rest] => await StartupBenchmark.RunLambdaAsync(BenchmarkArgs.Parse(rest, runs: 20), Console.Out),
     ["sam", .. var rest] => SamBenchmark.Run(BenchmarkArgs.Parse(rest, runs: 5), Console.Out),
     ["all", .. var rest] => await AllAsync(rest),
     [HashChild.Command, .. var rest] => await HashChild.RunAsync(rest, Console.Out),
@@ -27,6 +28,6 @@ static async Task<int> AllAsync(string[] rest)
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: dotnet run -c Release --project macro.Benchmarks -- s3|transform|startup|sam|all [--runs N] [--size-mib N]");
+    Console.Error.WriteLine("usage: dotnet run -c Release --project macro.Benchmarks -- s3|transform|startup|startup-lambda|sam|all [--runs N] [--size-mib N]");
     return 2;
 }
