@@ -2,6 +2,8 @@ using System.Diagnostics;
 using System.Text.Json.Nodes;
 using MacroVersioning.Lambda;
 using MacroVersioning.Tests.Lambda;
+using MacroVersioning.Tests.Prune;
+using MacroVersioning.Tests.Pruning;
 
 namespace MacroVersioning.Tests.Aot;
 
@@ -66,8 +68,39 @@ public sealed class AotRuntimeLoopTests
         }
     }
 
+    [Fact]
+    public async Task The_aot_executable_prunes_on_a_custom_resource_event_and_answers_on_the_response_url()
+    {
+        await using var lambda = LambdaApiStandIn.Start().WithVersions(6);
+        lambda.AddAlias("live", 1);
+        await using var responses = ResponseUrlStandIn.Start();
+        var update = CustomResourceEvents.Update(responses.ResponseUrl);
+        update["StackId"] = CustomResourceEvents.StackId.Replace("us-east-1", LambdaApiStandIn.Region, StringComparison.Ordinal);
+        update["ResourceProperties"]!["FunctionName"] = LambdaApiStandIn.FunctionName;
+        update["ResourceProperties"]!["KeepVersions"] = "2";
+        update["ResourceProperties"]!["Version"] = PruneRun.VersionArn(6);
+        update["OldResourceProperties"]!["Version"] = PruneRun.VersionArn(3);
+        await using var api = RuntimeApiStandIn.Start();
+        api.Enqueue("inv-prune", update.ToJsonString());
+
+        var (posts, log) = await RunAotUntilAsync(api, 1, new Dictionary<string, string?>
+        {
+            ["AWS_ENDPOINT_URL_LAMBDA"] = lambda.Endpoint.ToString(),
+            ["AWS_ACCESS_KEY_ID"] = LambdaApiStandIn.Credentials.AccessKey,
+            ["AWS_SECRET_ACCESS_KEY"] = LambdaApiStandIn.Credentials.SecretKey,
+        });
+
+        posts.Should().ContainSingle().Which.Kind.Should().Be(PostKind.Response);
+        lambda.Versions.Should().Equal("1", "3", "5", "6");
+        lambda.Unsigned.Should().Be(0);
+        var answer = JsonNode.Parse(responses.Received().Should().ContainSingle().Subject.Body)!;
+        answer["Status"]!.GetValue<string>().Should().Be("SUCCESS");
+        answer["Data"]!["Deleted"]!.GetValue<string>().Should().Be("2, 4");
+        log.Should().NotContain(LambdaApiStandIn.Credentials.SecretKey);
+    }
+
     /// <summary>Starts the executable against the stand-in, waits for <paramref name="count"/> posts, then stops it.</summary>
-    private static async Task<(IReadOnlyList<PostedToRuntime> Posts, string Log)> RunAotUntilAsync(RuntimeApiStandIn api, int count)
+    private static async Task<(IReadOnlyList<PostedToRuntime> Posts, string Log)> RunAotUntilAsync(RuntimeApiStandIn api, int count, IReadOnlyDictionary<string, string?>? extra = null)
     {
         var (file, _) = await MacroProcess.CommandAsync(MacroBuild.Aot);
         var start = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
@@ -75,7 +108,7 @@ public sealed class AotRuntimeLoopTests
         {
             ["AWS_LAMBDA_RUNTIME_API"] = api.Address,
             [LambdaEntryPoint.HashKeyVariable] = HashKey,
-        }))
+        }.Concat(extra ?? new Dictionary<string, string?>()).ToDictionary()))
         {
             start.Environment.Remove(name);
             if (value is not null)

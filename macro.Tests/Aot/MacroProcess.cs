@@ -14,6 +14,7 @@ internal static partial class MacroProcess
     private static readonly string[] Cleared =
     [
         "AWS_LAMBDA_RUNTIME_API", "AWS_PROFILE", "AWS_REGION", "AWS_DEFAULT_REGION", "AWS_SESSION_TOKEN",
+        "AWS_ENDPOINT_URL", "AWS_ENDPOINT_URL_LAMBDA", "AWS_IGNORE_CONFIGURED_ENDPOINT_URLS",
         "VERSIONING_MACRO_HASH_KEY",
     ];
 

@@ -117,7 +117,7 @@ public sealed class InvocationDispatcherTests : IAsyncLifetime
     [Fact]
     public void The_prune_handler_production_default_is_the_Lambda_API_pruner()
     {
-        LambdaEntryPoint.CreatePruner("us-east-1").Should().BeOfType<VersionPruner>();
+        LambdaEntryPoint.CreatePruner("us-east-1", endpoint: null).Should().BeOfType<VersionPruner>();
         TransformOptions.Lambda(null).ServiceToken.Should().BeNull();
     }
 }

@@ -24,6 +24,30 @@ internal static class LambdaVersionPruner
     public static Uri EndpointFor(string region) =>
         new($"https://lambda.{region}.{(region.StartsWith("cn-", StringComparison.Ordinal) ? "amazonaws.com.cn" : "amazonaws.com")}/");
 
+    /// <summary>
+    /// The endpoint the AWS SDKs take from the environment: <c>AWS_ENDPOINT_URL_LAMBDA</c>, else <c>AWS_ENDPOINT_URL</c>,
+    /// neither when <c>AWS_IGNORE_CONFIGURED_ENDPOINT_URLS</c> is true
+    /// (https://docs.aws.amazon.com/sdkref/latest/guide/feature-ss-endpoints.html); null means Lambda's public endpoint.
+    /// A value that is not an absolute http(s) URL is not an endpoint and is passed over.
+    /// </summary>
+    public static Uri? EndpointFromEnvironment(Func<string, string?> environment)
+    {
+        if (string.Equals(environment("AWS_IGNORE_CONFIGURED_ENDPOINT_URLS"), "true", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        foreach (var name in (string[])["AWS_ENDPOINT_URL_LAMBDA", "AWS_ENDPOINT_URL"])
+        {
+            if (Uri.TryCreate(environment(name), UriKind.Absolute, out var endpoint) && endpoint.Scheme is "http" or "https")
+            {
+                return endpoint;
+            }
+        }
+
+        return null;
+    }
+
     public static HttpClient CreateHttpClient() =>
         new(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) }) { Timeout = AttemptTimeout };
 }

@@ -36,7 +36,8 @@ internal static class LambdaEntryPoint
         var options = TransformOptions.Lambda(ReadHashKey(environment(HashKeyVariable)));
         var macro = new MacroHandler(region => CodeSourceFactory.Create(region, s3Endpoint: null), options, log);
         var responder = new ResponseUrlClient(ResponseUrlClient.CreateHttpClient(), ResponseUrlRetry.Default);
-        var prune = new PruneHandler(pruners ?? CreatePruner, responder, log);
+        var endpoint = LambdaVersionPruner.EndpointFromEnvironment(environment);
+        var prune = new PruneHandler(pruners ?? (region => CreatePruner(region, endpoint)), responder, log);
         return new InvocationDispatcher(macro, prune).HandleAsync;
     }
 
@@ -44,7 +45,8 @@ internal static class LambdaEntryPoint
     /// The production pruner for a Region: the Lambda REST API signed with the function's own credentials
     /// (the role's keys Lambda puts in the environment).
     /// </summary>
-    internal static IVersionPruner CreatePruner(string region) => LambdaVersionPruner.Create(region, endpoint: null);
+    /// <param name="endpoint">Null for Lambda's public endpoint; see <see cref="LambdaVersionPruner.EndpointFromEnvironment"/>.</param>
+    internal static IVersionPruner CreatePruner(string region, Uri? endpoint) => LambdaVersionPruner.Create(region, endpoint);
 
     /// <summary>The key's UTF-8 bytes; unset or empty means no key (NoEcho values in hashed configuration then fail).</summary>
     internal static byte[]? ReadHashKey(string? value) => string.IsNullOrEmpty(value) ? null : Encoding.UTF8.GetBytes(value);
