@@ -32,9 +32,11 @@ public sealed class LambdaEntryPointTests
             },
             TextWriter.Null);
 
+        var atInit = asked.ToList();
         var response = JsonNode.Parse(await handler(MacroRequests.Valid("req-init"), InvocationContext.None, CancellationToken.None))!;
 
-        asked.Should().Equal(LambdaEntryPoint.HashKeyVariable);
+        atInit.Should().Equal(LambdaEntryPoint.HashKeyVariable, "AWS_IGNORE_CONFIGURED_ENDPOINT_URLS", "AWS_ENDPOINT_URL_LAMBDA", "AWS_ENDPOINT_URL");
+        asked.Should().Equal(atInit, "the environment is read once, at init");
         response["requestId"]!.GetValue<string>().Should().Be("req-init");
         response["status"]!.GetValue<string>().Should().Be("success");
     }
