@@ -74,12 +74,8 @@ public sealed class AotRuntimeLoopTests
         await using var lambda = LambdaApiStandIn.Start().WithVersions(6);
         lambda.AddAlias("live", 1);
         await using var responses = ResponseUrlStandIn.Start();
-        var update = CustomResourceEvents.Update(responses.ResponseUrl);
-        update["StackId"] = CustomResourceEvents.StackId.Replace("us-east-1", LambdaApiStandIn.Region, StringComparison.Ordinal);
-        update["ResourceProperties"]!["FunctionName"] = LambdaApiStandIn.FunctionName;
-        update["ResourceProperties"]!["KeepVersions"] = "2";
-        update["ResourceProperties"]!["Version"] = PruneRun.VersionArn(6);
-        update["OldResourceProperties"]!["Version"] = PruneRun.VersionArn(3);
+        var update = CustomResourceEvents.PruneUpdate(
+            responses.ResponseUrl, LambdaApiStandIn.Region, LambdaApiStandIn.FunctionName, 2, PruneRun.VersionArn(6), PruneRun.VersionArn(3));
         await using var api = RuntimeApiStandIn.Start();
         api.Enqueue("inv-prune", update.ToJsonString());
 

@@ -39,6 +39,18 @@ internal static class CustomResourceEvents
         return update;
     }
 
+    /// <summary>An Update of a prune resource for <paramref name="functionName"/> in a stack of <paramref name="region"/>.</summary>
+    public static JsonObject PruneUpdate(Uri responseUrl, string region, string functionName, int keep, string addedVersion, string previousVersion)
+    {
+        var update = Update(responseUrl);
+        update["StackId"] = StackId.Replace("us-east-1", region, StringComparison.Ordinal);
+        update["ResourceProperties"]!["FunctionName"] = functionName;
+        update["ResourceProperties"]!["KeepVersions"] = keep.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        update["ResourceProperties"]!["Version"] = addedVersion;
+        update["OldResourceProperties"]!["Version"] = previousVersion;
+        return update;
+    }
+
     public static JsonObject Delete(Uri responseUrl)
     {
         var delete = Update(responseUrl);

@@ -17,11 +17,7 @@ public sealed class PruneEndToEndTests
         await using var lambda = LambdaApiStandIn.Start().WithVersions(9);
         lambda.AddAlias("live", 2);
         await using var responses = ResponseUrlStandIn.Start();
-        var update = CustomResourceEvents.Update(responses.ResponseUrl);
-        update["ResourceProperties"]!["FunctionName"] = LambdaApiStandIn.FunctionName;
-        update["ResourceProperties"]!["KeepVersions"] = "2";
-        update["ResourceProperties"]!["Version"] = PruneRun.VersionArn(9);
-        update["OldResourceProperties"]!["Version"] = PruneRun.VersionArn(5);
+        var update = CustomResourceEvents.PruneUpdate(responses.ResponseUrl, "us-east-1", LambdaApiStandIn.FunctionName, 2, PruneRun.VersionArn(9), PruneRun.VersionArn(5));
         var regions = new List<string>();
         var handler = LambdaEntryPoint.CreateHandler(_ => null, TextWriter.Null, region =>
         {
